@@ -5,7 +5,7 @@ using HestiaFtp.Core.Hestia;
 namespace HestiaFtp.Tests.Web.Live;
 
 /// <summary>An in-memory HestiaCP for the live tests: state the test edits out of band, call counts, injectable failures.</summary>
-internal sealed class FakeHestiaClient(string serverName) : IHestiaClient
+public sealed class FakeHestiaClient(string serverName) : IHestiaClient
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FakeUser> _users = new(StringComparer.Ordinal);
@@ -179,7 +179,7 @@ internal sealed class FakeHestiaClient(string serverName) : IHestiaClient
     }
 }
 
-internal sealed class FakeHestiaClientProvider : IHestiaClientProvider
+public sealed class FakeHestiaClientProvider : IHestiaClientProvider
 {
     private readonly Dictionary<string, IHestiaClient> _clients;
 

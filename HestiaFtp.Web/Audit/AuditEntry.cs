@@ -1,0 +1,43 @@
+namespace HestiaFtp.Web.Audit;
+
+/// <summary>
+/// One change made through the dashboard. There is deliberately no field for a password: callers describe a password
+/// change as "password changed" in <see cref="Detail"/> and must never put the password itself anywhere in an entry.
+/// </summary>
+/// <param name="Id">Assigned by the store; pass 0 when recording.</param>
+/// <param name="Actor">Who: the signed-in dashboard user (customer login or staff name).</param>
+/// <param name="Account">The HestiaCP account (panel user) the change applies to.</param>
+/// <param name="Action">What kind of change, e.g. <see cref="AuditActions.AddFtpAccount"/>.</param>
+/// <param name="Detail">What changed, in words (e.g. "folder /public_html/media").</param>
+/// <param name="Outcome">See <see cref="AuditOutcomes"/>; a failure may append Hestia's message after a colon.</param>
+public sealed record AuditEntry(
+    long Id,
+    DateTimeOffset At,
+    string Actor,
+    string Server,
+    string Account,
+    string? Domain,
+    string? Login,
+    string Action,
+    string Detail,
+    string Outcome);
+
+/// <summary>Which entries to read, newest first. Customers: set Server and Account to their own; staff: leave them null.</summary>
+public sealed record AuditQuery(string? Server = null, string? Account = null, int Take = 100);
+
+public static class AuditActions
+{
+    public const string AddFtpAccount = "ftp-add";
+    public const string DeleteFtpAccount = "ftp-delete";
+    public const string ChangeFtpPassword = "ftp-password";
+    public const string ChangeFtpPath = "ftp-path";
+}
+
+public static class AuditOutcomes
+{
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+
+    /// <summary>The call timed out or the connection dropped: HestiaCP may or may not have made the change.</summary>
+    public const string Unknown = "unknown";
+}

@@ -1,0 +1,11 @@
+namespace HestiaFtp.Web.Audit;
+
+/// <summary>The audit log of changes made through the dashboard.</summary>
+public interface IAuditLog
+{
+    /// <summary>Stores the entry (its <see cref="AuditEntry.Id"/> is ignored) and returns the stored id.</summary>
+    Task<long> RecordAsync(AuditEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Entries matching <paramref name="query"/>, newest first. Callers must pass the customer's own account.</summary>
+    Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
+}

@@ -1,0 +1,103 @@
+using HestiaFtp.Core.FtpAccounts;
+using HestiaFtp.Core.Hestia;
+
+namespace HestiaFtp.Web.Live;
+
+/// <summary>Turns two reads of the same account into <see cref="AccountChange"/>s.</summary>
+internal static class SnapshotDiff
+{
+    /// <summary>User-level changes. <paramref name="before"/> null and <paramref name="after"/> set means a new account.</summary>
+    public static List<AccountChange> Users(AccountKey key, HestiaUser? before, HestiaUser? after, ChangeSource source, DateTimeOffset at)
+    {
+        var changes = new List<AccountChange>();
+        if (before is null && after is not null)
+        {
+            changes.Add(new(key, ChangeKind.UserAdded, null, null, "HestiaCP account added", source, at));
+            if (after.Suspended)
+            {
+                changes.Add(new(key, ChangeKind.UserSuspended, null, null, "HestiaCP account is suspended: FTP logins locked", source, at));
+            }
+        }
+        else if (before is not null && after is null)
+        {
+            changes.Add(new(key, ChangeKind.UserRemoved, null, null, "HestiaCP account removed", source, at));
+        }
+        else if (before is not null && after is not null && before.Suspended != after.Suspended)
+        {
+            changes.Add(after.Suspended
+                ? new(key, ChangeKind.UserSuspended, null, null, "HestiaCP account suspended: FTP logins locked", source, at)
+                : new(key, ChangeKind.UserUnsuspended, null, null, "HestiaCP account unsuspended: FTP logins unlocked", source, at));
+        }
+
+        return changes;
+    }
+
+    /// <summary>Domain and FTP changes. FTP accounts are matched by login across all domains (logins are unique per server).</summary>
+    public static List<AccountChange> Domains(AccountKey key, IReadOnlyList<WebDomain> before, IReadOnlyList<WebDomain> after, ChangeSource source, DateTimeOffset at)
+    {
+        var changes = new List<AccountChange>();
+        var oldDomains = before.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var newDomains = after.ToDictionary(d => d.Name, StringComparer.Ordinal);
+
+        foreach (var domain in after)
+        {
+            if (!oldDomains.TryGetValue(domain.Name, out var old))
+            {
+                changes.Add(new(key, ChangeKind.DomainAdded, domain.Name, null, $"web domain {domain.Name} added", source, at));
+                if (domain.Suspended)
+                {
+                    changes.Add(new(key, ChangeKind.DomainSuspended, domain.Name, null, $"web domain {domain.Name} is suspended", source, at));
+                }
+            }
+            else if (old.Suspended != domain.Suspended)
+            {
+                changes.Add(domain.Suspended
+                    ? new(key, ChangeKind.DomainSuspended, domain.Name, null, $"web domain {domain.Name} suspended: FTP changes blocked, logins still work", source, at)
+                    : new(key, ChangeKind.DomainUnsuspended, domain.Name, null, $"web domain {domain.Name} unsuspended", source, at));
+            }
+        }
+
+        foreach (var domain in before.Where(d => !newDomains.ContainsKey(d.Name)))
+        {
+            changes.Add(new(key, ChangeKind.DomainRemoved, domain.Name, null, $"web domain {domain.Name} removed", source, at));
+        }
+
+        var oldLogins = Logins(before);
+        var newLogins = Logins(after);
+        foreach (var (login, account) in newLogins)
+        {
+            if (!oldLogins.TryGetValue(login, out var old))
+            {
+                changes.Add(new(key, ChangeKind.FtpAdded, account.Domain, login, $"FTP account {login} added on {account.Domain} ({Folder(account.Path)})", source, at));
+            }
+            else if (!string.Equals(old.Domain, account.Domain, StringComparison.Ordinal))
+            {
+                changes.Add(new(key, ChangeKind.FtpMoved, account.Domain, login, $"FTP account {login} moved from {old.Domain} to {account.Domain} ({Folder(account.Path)})", source, at));
+            }
+            else if (!string.Equals(old.Path, account.Path, StringComparison.Ordinal))
+            {
+                changes.Add(new(key, ChangeKind.FtpMoved, account.Domain, login, $"FTP account {login} on {account.Domain} moved from {Folder(old.Path)} to {Folder(account.Path)}", source, at));
+            }
+        }
+
+        foreach (var (login, account) in oldLogins.Where(p => !newLogins.ContainsKey(p.Key)))
+        {
+            changes.Add(new(key, ChangeKind.FtpRemoved, account.Domain, login, $"FTP account {login} removed from {account.Domain}", source, at));
+        }
+
+        return changes;
+    }
+
+    private static Dictionary<string, FtpAccount> Logins(IReadOnlyList<WebDomain> domains)
+    {
+        var logins = new Dictionary<string, FtpAccount>(StringComparer.Ordinal);
+        foreach (var account in domains.SelectMany(d => d.FtpAccounts))
+        {
+            logins.TryAdd(account.Login, account);
+        }
+
+        return logins;
+    }
+
+    private static string Folder(string path) => path.Length == 0 ? "domain root" : $"folder {path}";
+}

@@ -1,4 +1,5 @@
 using HestiaFtp.Web.Components;
+using HestiaFtp.Web.Hosting;
 using MudBlazor.Services;
 using Serilog;
 
@@ -12,8 +13,11 @@ try
         .ReadFrom.Services(services)
         .Enrich.FromLogContext());
 
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddLocalization();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
+    builder.Services.AddDashboardAuth(builder.Configuration);
 
     var app = builder.Build();
     if (!app.Environment.IsDevelopment())
@@ -22,11 +26,14 @@ try
     }
     app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
     app.UseSerilogRequestLogging();
+    app.UseRequestLocalization(HostingExtensions.LocalizationOptions());
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseAntiforgery();
     app.MapStaticAssets();
-    app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+    app.MapDashboardEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-    app.Run();
+    await app.RunAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {
@@ -35,5 +42,5 @@ catch (Exception ex) when (ex is not HostAbortedException)
 }
 finally
 {
-    Log.CloseAndFlush();
+    await Log.CloseAndFlushAsync();
 }

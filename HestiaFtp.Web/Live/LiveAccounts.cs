@@ -102,6 +102,7 @@ public sealed class LiveAccounts : ILiveAccounts
             return await ReadAccountAsync(state, key, readUser: true, source, cancellationToken).ConfigureAwait(false);
         }
 
+        ThrowIfStopped(state, HestiaCommands.ListWebDomain);
         var seq = NextSeq();
         var at = _time.GetUtcNow();
         WebDomain? read;
@@ -112,6 +113,11 @@ public sealed class LiveAccounts : ILiveAccounts
         catch (HestiaException ex) when (ex.Code == HestiaReturnCode.NotExist)
         {
             read = null;
+        }
+        catch (HestiaException ex) when (ex.Code.IsAuthenticationFailure())
+        {
+            StopAfterAuthFailure(state, ex);
+            throw;
         }
 
         lock (_gate)
@@ -285,18 +291,7 @@ public sealed class LiveAccounts : ILiveAccounts
         }
         catch (HestiaException ex) when (ex.Code.IsAuthenticationFailure())
         {
-            _logger.LogError("HestiaCP server {Server} refused the dashboard's credentials ({Code}); polling stopped to avoid a fail2ban ban", server, ex.Code);
-            lock (_gate)
-            {
-                var old = state.Status;
-                var now = _time.GetUtcNow();
-                SetStatusLocked(state, old with
-                {
-                    Reachable = false, UnreachableSince = old.UnreachableSince ?? now, LastError = ex.Message, LastChecked = now,
-                    PollingStopped = true, ConsecutiveFailures = old.ConsecutiveFailures + 1,
-                }, announce: !old.PollingStopped);
-            }
-
+            StopAfterAuthFailure(state, ex);
             return PollOutcome.AuthFailed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -345,17 +340,61 @@ public sealed class LiveAccounts : ILiveAccounts
 
     private async Task<AccountSnapshot> ReadAccountAsync(ServerState state, AccountKey key, bool readUser, ChangeSource source, CancellationToken cancellationToken)
     {
+        ThrowIfStopped(state, readUser ? HestiaCommands.ListUser : HestiaCommands.ListWebDomains);
         var client = _clients.Get(key.Server);
         var seq = NextSeq();
         var at = _time.GetUtcNow();
-        var user = readUser ? await client.GetUserAsync(key.User, cancellationToken).ConfigureAwait(false) : null;
-        var domains = await client.ListWebDomainsAsync(key.User, cancellationToken).ConfigureAwait(false);
+        HestiaUser? user;
+        IReadOnlyList<WebDomain> domains;
+        try
+        {
+            user = readUser ? await client.GetUserAsync(key.User, cancellationToken).ConfigureAwait(false) : null;
+            domains = await client.ListWebDomainsAsync(key.User, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HestiaException ex) when (ex.Code.IsAuthenticationFailure())
+        {
+            StopAfterAuthFailure(state, ex);
+            throw;
+        }
+
         lock (_gate)
         {
             var changes = user is null ? [] : ApplyUserLocked(state, key, user, seq, at, source, announceNew: false);
             changes.AddRange(ApplyDomainsLocked(state, key, domains, seq, at, source, clearDirty: readUser));
             PublishLocked(state, key, changes);
             return SnapshotLocked(state, key)!;
+        }
+    }
+
+    /// <summary>
+    /// After HestiaCP refused the credentials, no read from a circuit may call the server either: fail2ban would count
+    /// each one (5 in 10 minutes ban the dashboard's IP). Only <see cref="RefreshNowAsync"/> tries again.
+    /// </summary>
+    private void ThrowIfStopped(ServerState state, string command)
+    {
+        lock (_gate)
+        {
+            if (state.Status.PollingStopped)
+            {
+                throw new HestiaException(state.AuthFailureCode, command,
+                    "Calls to this HestiaCP server are stopped because it refused the dashboard's credentials.");
+            }
+        }
+    }
+
+    private void StopAfterAuthFailure(ServerState state, HestiaException ex)
+    {
+        _logger.LogError("HestiaCP server {Server} refused the dashboard's credentials ({Code}); calls stopped to avoid a fail2ban ban", state.Name, ex.Code);
+        lock (_gate)
+        {
+            var old = state.Status;
+            var now = _time.GetUtcNow();
+            state.AuthFailureCode = ex.Code;
+            SetStatusLocked(state, old with
+            {
+                Reachable = false, UnreachableSince = old.UnreachableSince ?? now, LastError = ex.Message, LastChecked = now,
+                PollingStopped = true, ConsecutiveFailures = old.ConsecutiveFailures + 1,
+            }, announce: !old.PollingStopped);
         }
     }
 
@@ -572,6 +611,8 @@ public sealed class LiveAccounts : ILiveAccounts
         public ServerStatus Status { get; set; } = ServerStatus.Initial(name);
 
         public SemaphoreSlim PollLock { get; } = new(1, 1);
+
+        public HestiaReturnCode AuthFailureCode { get; set; } = HestiaReturnCode.Password;
 
         public UserEntry Entry(string user)
         {

@@ -296,6 +296,25 @@ public class HestiaWatcherTests
     }
 
     [Fact]
+    public async Task GetAsync_CredentialsRefused_StopsPollingAndLaterReadsMakeNoCalls()
+    {
+        await using var h = await StartedAsync();
+        using var sub = h.Live.Watch(Alice, _ => Task.CompletedTask);
+        h.Web1.Failure = LiveHarness.Refused();
+
+        var first = await Assert.ThrowsAsync<HestiaException>(() => h.Live.GetAsync(Bob, LiveHarness.Ct));
+        Assert.Equal(HestiaReturnCode.Password, first.Code);
+        var calls = h.Web1.TotalCalls;
+        var again = await Assert.ThrowsAsync<HestiaException>(() => h.Live.RefreshAsync(Bob, ChangeSource.Dashboard, LiveHarness.Ct));
+        await h.TicksAsync(3);
+
+        Assert.Equal(HestiaReturnCode.Password, again.Code);
+        Assert.Equal(1, calls);
+        Assert.Equal(calls, h.Web1.TotalCalls);
+        Assert.True(h.Live.GetStatus("web1").PollingStopped);
+    }
+
+    [Fact]
     public async Task GetOverviewAsync_MixedSuspensions_DerivesWhetherLoginsWorkAndWhy()
     {
         await using var h = LiveHarness.Create();

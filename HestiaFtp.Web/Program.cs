@@ -1,5 +1,7 @@
 using HestiaFtp.Web.Components;
+using HestiaFtp.Web.Audit;
 using HestiaFtp.Web.Hosting;
+using HestiaFtp.Web.Live;
 using MudBlazor.Services;
 using Serilog;
 
@@ -18,6 +20,8 @@ try
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
     builder.Services.AddDashboardAuth(builder.Configuration);
+    builder.Services.AddHestiaLive(builder.Configuration);
+    builder.Services.AddAuditLog(builder.Configuration, builder.Environment.ContentRootPath);
 
     var app = builder.Build();
     if (!app.Environment.IsDevelopment())

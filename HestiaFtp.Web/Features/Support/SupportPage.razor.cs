@@ -86,6 +86,7 @@ public partial class SupportPage
         {
             // Delivered just before the pause took effect: counted, shown after resume through the reload.
             _ignoredWhilePaused++;
+            StateHasChanged();
             return;
         }
 
@@ -171,9 +172,12 @@ public partial class SupportPage
         }
         catch (Exception ex)
         {
+            // Keep the error in view: a reload now would only show the cached list and hide why the check failed.
             Logger.LogWarning(ex, "Refresh of server {Server} failed", server.Name);
             server.Error = DashboardErrors.Describe(ex, L).Message;
+            server.Status = Live.GetStatus(server.Name);
             _announcement = server.Error;
+            return;
         }
         finally
         {

@@ -43,11 +43,11 @@ public partial class ActivityPage
     private ILogger<ActivityPage> Logger { get; set; } = default!;
 
     /// <summary>Staff only: the initial server filter. Ignored for customers.</summary>
-    [Parameter, SupplyParameterFromQuery(Name = "server")]
+    [SupplyParameterFromQuery(Name = "server")]
     public string? ServerQuery { get; set; }
 
     /// <summary>Staff only: the initial account filter. Ignored for customers.</summary>
-    [Parameter, SupplyParameterFromQuery(Name = "account")]
+    [SupplyParameterFromQuery(Name = "account")]
     public string? AccountQuery { get; set; }
 
     private bool IsFiltered => _user?.IsSupport == true && (_server != AllServers || _account is not null);

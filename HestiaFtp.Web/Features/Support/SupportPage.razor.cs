@@ -20,6 +20,7 @@ public partial class SupportPage
     private readonly HashSet<AccountKey> _expanded = [];
     private readonly CancellationTokenSource _cts = new();
     private List<SupportRow> _rows = [];
+    private List<AccountKey> _accountKeys = [];
     private int _allCount;
     private ILiveSubscription? _subscription;
     private ITimer? _missedTimer;
@@ -45,6 +46,9 @@ public partial class SupportPage
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private ILogger<SupportPage> Logger { get; set; } = default!;
@@ -242,6 +246,7 @@ public partial class SupportPage
     {
         var all = _servers.Where(s => s.Overview is not null).SelectMany(s => s.Overview!.Accounts.Select(a => new SupportRow(a))).ToList();
         _allCount = all.Count;
+        _accountKeys = all.Select(r => r.Key).ToList();
         _rows = all.Where(r => (!_suspendedOnly || r.IsSuspended) && (!_problemsOnly || r.HasProblem) && r.Matches(_filter)).ToList();
     }
 
@@ -269,6 +274,14 @@ public partial class SupportPage
         _suspendedOnly = false;
         _problemsOnly = false;
         RebuildRows();
+    }
+
+    private void OpenAccount(AccountKey? key)
+    {
+        if (key is not null)
+        {
+            Navigation.NavigateTo(SupportLinks.Account(key));
+        }
     }
 
     private bool IsExpanded(SupportRow row) => _expanded.Contains(row.Key);

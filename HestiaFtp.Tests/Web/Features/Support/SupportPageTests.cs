@@ -476,4 +476,24 @@ public sealed class SupportPageTests : DashboardTestContext
 
         Assert.NotNull(cut.Find(".no-servers"));
     }
+
+    [Fact]
+    public async Task OpenAccountPicker_PickingAnAccount_NavigatesToItsFtpAccounts()
+    {
+        var cut = RenderPage();
+        var picker = cut.FindComponent<AccountPicker>();
+
+        Assert.Equal(4, picker.Instance.Accounts.Count);
+        await cut.InvokeAsync(() => picker.Instance.SelectedChanged.InvokeAsync(new AccountKey("beta", "carol")));
+
+        Assert.Equal("http://localhost/?server=beta&account=carol", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void Render_AccountRow_LinksToItsActivityLog()
+    {
+        var cut = RenderPage();
+
+        Assert.Equal("/activity?server=beta&account=carol", Row(cut, "carol").QuerySelector("a.activity-link")!.GetAttribute("href"));
+    }
 }

@@ -496,4 +496,22 @@ public sealed class SupportPageTests : DashboardTestContext
 
         Assert.Equal("/activity?server=beta&account=carol", Row(cut, "carol").QuerySelector("a.activity-link")!.GetAttribute("href"));
     }
+
+    [Fact]
+    public void Render_InGerman_ShowsGermanTexts()
+    {
+        var previous = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("de");
+        try
+        {
+            var cut = RenderPage();
+
+            Assert.Contains("Gesperrt", Row(cut, "bob").QuerySelector("td.cell-health")!.TextContent);
+            Assert.Contains("Nur gesperrte", cut.Find(".filter-suspended").TextContent);
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
+        }
+    }
 }

@@ -26,6 +26,7 @@ public static class ValidationCodes
     public const string LoginPrefix = "login.prefix";
     public const string LoginAmbiguous = "login.ambiguous";
     public const string LoginNotFound = "login.not_found";
+    public const string LoginExists = "login.exists";
 
     public const string PasswordRequired = "password.required";
     public const string PasswordTooShort = "password.too_short";

@@ -64,7 +64,7 @@ public sealed class FtpAccountService
 
             var login = FtpNames.FullLogin(user, suffix);
             lastLogin = login;
-            if (existing.Contains(login, StringComparer.Ordinal) || FtpNames.AmbiguousWith(login, existing).Count > 0)
+            if (existing.Contains(login, StringComparer.Ordinal) || FtpNames.ConfusableExisting(login, existing).Count > 0)
             {
                 continue;
             }
@@ -112,11 +112,12 @@ public sealed class FtpAccountService
             throw Invalid(nameof(request.LoginSuffix), RuleViolation.Hestia(ValidationCodes.LoginExists, "an FTP account with this name already exists."));
         }
 
-        var ambiguous = FtpNames.AmbiguousWith(login, existing);
+        var ambiguous = FtpNames.ConfusableExisting(login, existing);
         if (ambiguous.Count > 0)
         {
             _logger.LogWarning("Refusing FTP login {Login} on {Domain}: '.' wildcard would match {Others}", login, domain, ambiguous);
-            throw Invalid(nameof(request.LoginSuffix), AmbiguousViolation());
+            throw Invalid(nameof(request.LoginSuffix), RuleViolation.Policy(ValidationCodes.LoginAmbiguous,
+                "another FTP account of this domain has '.' in its name, which HestiaCP reads as \"any character\", so it would also match this name and could no longer be managed safely. Choose another name."));
         }
 
         if (path.Length > 0 && !await client.FolderExistsAsync(user, domain, path, cancellationToken))
@@ -388,12 +389,10 @@ public sealed class FtpAccountService
         if (ambiguous.Count > 0)
         {
             _logger.LogWarning("Refusing to act on FTP login {Login} on {Domain}: '.' wildcard would match {Others}", login, domain, ambiguous);
-            throw Invalid("Login", AmbiguousViolation());
+            throw Invalid("Login", RuleViolation.Policy(ValidationCodes.LoginAmbiguous,
+                "HestiaCP reads '.' in an FTP login as \"any character\", so this name could also hit another account of the domain; this dashboard will not send it. Use the HestiaCP panel for these accounts."));
         }
     }
-
-    private static RuleViolation AmbiguousViolation() => RuleViolation.Policy(ValidationCodes.LoginAmbiguous,
-        "HestiaCP reads '.' in an FTP login as \"any character\", so this name could also hit another account of the domain; this dashboard will not send it. Use the HestiaCP panel for these accounts.");
 
     private static ValidationException Invalid(string property, RuleViolation violation) =>
         new([new ValidationFailure(property, violation.Message) { ErrorCode = violation.ErrorCode }]);

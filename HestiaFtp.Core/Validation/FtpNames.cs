@@ -69,13 +69,23 @@ public static partial class FtpNames
     }
 
     /// <summary>
-    /// The other logins of a domain that <paramref name="login"/> would also hit when sent to HestiaCP as a pattern,
-    /// or that would hit <paramref name="login"/> when sent themselves.
+    /// The other logins of a domain that HestiaCP would also match when <paramref name="login"/> is sent to a delete or
+    /// change command. Non-empty means sending it is unsafe.
     /// </summary>
     public static IReadOnlyList<string> AmbiguousWith(string login, IEnumerable<string> domainLogins) =>
         domainLogins
-            .Where(other => !string.Equals(other, login, StringComparison.Ordinal)
-                && (WildcardMatches(login, other) || WildcardMatches(other, login)))
+            .Where(other => !string.Equals(other, login, StringComparison.Ordinal) && WildcardMatches(login, other))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// The existing logins of a domain that, once <paramref name="newLogin"/> exists, HestiaCP would confuse with it when
+    /// they are sent (e.g. an existing <c>bob_web.1</c> would also hit a new <c>bob_web-1</c>). Non-empty means creating
+    /// <paramref name="newLogin"/> would make those accounts unsafe to manage.
+    /// </summary>
+    public static IReadOnlyList<string> ConfusableExisting(string newLogin, IEnumerable<string> domainLogins) =>
+        domainLogins
+            .Where(other => !string.Equals(other, newLogin, StringComparison.Ordinal) && WildcardMatches(other, newLogin))
             .Distinct(StringComparer.Ordinal)
             .ToList();
 

@@ -158,14 +158,24 @@ public class FtpNamesTests
 
     [Theory]
     [InlineData("bob_web.1", "bob_web-1,bob_other", "bob_web-1")]
-    [InlineData("bob_web-1", "bob_web.1,bob_other", "bob_web.1")]
+    [InlineData("bob_web-1", "bob_web.1,bob_other", "")]
     [InlineData("bob_web-1", "bob_web-1,bob_web-2", "")]
     [InlineData("bob_web.1", "bob_web.1", "")]
     [InlineData("bob_a.c", "bob_abc,bob_axc,bob_a.c", "bob_abc,bob_axc")]
-    public void AmbiguousWith_ForDomainLogins_ListsConfusableOthers(string login, string logins, string expected) =>
+    public void AmbiguousWith_ForDomainLogins_ListsOthersTheSentNameWouldHit(string login, string logins, string expected) =>
         Assert.Equal(
             expected.Split(',', StringSplitOptions.RemoveEmptyEntries),
             FtpNames.AmbiguousWith(login, logins.Split(',')));
+
+    [Theory]
+    [InlineData("bob_web-1", "bob_web.1,bob_other", "bob_web.1")]
+    [InlineData("bob_web-1", "bob_web-1,bob_web-2", "")]
+    [InlineData("bob_abc", "bob_a.c,bob_..c,bob_abd", "bob_a.c,bob_..c")]
+    [InlineData("bob_new", "", "")]
+    public void ConfusableExisting_ForNewLogin_ListsExistingPatternsThatWouldHitIt(string newLogin, string logins, string expected) =>
+        Assert.Equal(
+            expected.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            FtpNames.ConfusableExisting(newLogin, logins.Split(',', StringSplitOptions.RemoveEmptyEntries)));
 
     [Theory]
     [InlineData("alice", "alice_web", null)]

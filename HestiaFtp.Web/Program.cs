@@ -1,5 +1,6 @@
 using HestiaFtp.Web.Components;
 using HestiaFtp.Core.FtpAccounts;
+using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Audit;
 using HestiaFtp.Web.Dashboard;
 using HestiaFtp.Web.Hosting;
@@ -17,7 +18,9 @@ try
         .ReadFrom.Services(services)
         .Enrich.FromLogContext());
 
+    var emulator = await EmbeddedEmulator.StartIfNoServerConfiguredAsync(builder);
     builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddHestiaClient(builder.Configuration);
     builder.Services.AddLocalization();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
@@ -42,6 +45,10 @@ try
     app.MapStaticAssets();
     app.MapDashboardEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    if (emulator is not null)
+    {
+        EmbeddedEmulator.PrintDemoAccounts(emulator);
+    }
     await app.RunAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)

@@ -1,0 +1,330 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using HestiaFtp.Core.Hestia.Wire;
+using Microsoft.Extensions.Logging;
+using RestSharp;
+
+namespace HestiaFtp.Core.Hestia;
+
+/// <summary>
+/// The HestiaCP API client of one server: form POSTs to <c>/api/</c> through RestSharp over a factory-made HttpClient.
+/// Reads retry transient failures; mutations are never retried and are serialized per server; authentication failures
+/// (exit 9, 10, 21) are never retried and open a breaker. Errors are <see cref="HestiaException"/>s without arguments.
+/// </summary>
+public sealed class HestiaClient : IHestiaClient
+{
+    private const string ExitCodeHeader = "Hestia-Exit-Code";
+    private readonly Func<HttpClient> _httpClientFactory;
+    private readonly HestiaClientOptions _options;
+    private readonly HestiaServerState _state;
+    private readonly TimeProvider _time;
+    private readonly ILogger<HestiaClient> _logger;
+
+    internal HestiaClient(Func<HttpClient> httpClientFactory, HestiaClientOptions options, HestiaServerState state, TimeProvider time, ILogger<HestiaClient> logger)
+    {
+        _httpClientFactory = httpClientFactory;
+        _options = options;
+        _state = state;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>How long the breaker stays open after the API refused our credentials.</summary>
+    public static TimeSpan CredentialsBreakerDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    public string ServerName => _options.Name;
+
+    public async Task<IReadOnlyList<HestiaUser>> ListUsersAsync(CancellationToken cancellationToken)
+    {
+        var response = await ExecuteAsync(HestiaCommands.ListUsers, ["json"], cancellationToken);
+        return HestiaJson.ParseObjects(HestiaCommands.ListUsers, response.Body).Select(e => HestiaJson.ToUser(e.Key, e.Fields)).ToList();
+    }
+
+    public async Task<HestiaUser> GetUserAsync(string user, CancellationToken cancellationToken)
+    {
+        var response = await ExecuteAsync(HestiaCommands.ListUser, [user, "json"], cancellationToken);
+        var entry = HestiaJson.ParseObjects(HestiaCommands.ListUser, response.Body).FirstOrDefault();
+        return entry.Fields is null
+            ? throw new HestiaException(HestiaReturnCode.UnexpectedResponse, HestiaCommands.ListUser, "no user in the answer")
+            : HestiaJson.ToUser(entry.Key, entry.Fields);
+    }
+
+    public async Task<IReadOnlyList<WebDomain>> ListWebDomainsAsync(string user, CancellationToken cancellationToken)
+    {
+        var response = await ExecuteAsync(HestiaCommands.ListWebDomains, [user, "json"], cancellationToken);
+        return HestiaJson.ParseObjects(HestiaCommands.ListWebDomains, response.Body).Select(e => HestiaJson.ToWebDomain(user, e.Key, e.Fields)).ToList();
+    }
+
+    public async Task<WebDomain> GetWebDomainAsync(string user, string domain, CancellationToken cancellationToken)
+    {
+        var response = await ExecuteAsync(HestiaCommands.ListWebDomain, [user, domain, "json"], cancellationToken);
+        var entry = HestiaJson.ParseObjects(HestiaCommands.ListWebDomain, response.Body).FirstOrDefault();
+        return entry.Fields is null
+            ? throw new HestiaException(HestiaReturnCode.UnexpectedResponse, HestiaCommands.ListWebDomain, "no domain in the answer")
+            : HestiaJson.ToWebDomain(user, entry.Key, entry.Fields);
+    }
+
+    public async Task<bool> CheckUserPasswordAsync(string user, string password, string clientIp, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(HestiaCommands.CheckUserPassword, [user, password, clientIp], cancellationToken);
+            return true;
+        }
+        catch (HestiaException ex) when (IsEndUserPasswordFailure(ex) || ex.Code is HestiaReturnCode.NotExist or HestiaReturnCode.Invalid)
+        {
+            return false;
+        }
+    }
+
+    public Task AddFtpAccountAsync(string user, string domain, string loginSuffix, string password, string? path, CancellationToken cancellationToken) =>
+        ExecuteAsync(HestiaCommands.AddWebDomainFtp,
+            string.IsNullOrEmpty(path) ? [user, domain, loginSuffix, password] : [user, domain, loginSuffix, password, path],
+            cancellationToken);
+
+    public Task ChangeFtpPasswordAsync(string user, string domain, string login, string password, CancellationToken cancellationToken) =>
+        ExecuteAsync(HestiaCommands.ChangeWebDomainFtpPassword, [user, domain, login, password], cancellationToken);
+
+    public Task ChangeFtpPathAsync(string user, string domain, string login, string path, CancellationToken cancellationToken) =>
+        ExecuteAsync(HestiaCommands.ChangeWebDomainFtpPath, [user, domain, login, path], cancellationToken);
+
+    public Task DeleteFtpAccountAsync(string user, string domain, string login, CancellationToken cancellationToken) =>
+        ExecuteAsync(HestiaCommands.DeleteWebDomainFtp, [user, domain, login], cancellationToken);
+
+    public async Task<bool> FolderExistsAsync(string user, string domain, string relativePath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(HestiaCommands.CheckFsPermission, [user, AbsoluteFolder(user, domain, relativePath)], cancellationToken);
+            return true;
+        }
+        catch (HestiaException ex) when (ex.Code is HestiaReturnCode.Args or HestiaReturnCode.Invalid or HestiaReturnCode.NotExist)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<FsEntry>?> ListFolderAsync(string user, string domain, string relativePath, CancellationToken cancellationToken)
+    {
+        HestiaResponse response;
+        try
+        {
+            response = await ExecuteAsync(HestiaCommands.ListFsDirectory, [user, AbsoluteFolder(user, domain, relativePath)], cancellationToken);
+        }
+        catch (HestiaException ex) when (ex.Code is HestiaReturnCode.Args or HestiaReturnCode.Invalid or HestiaReturnCode.NotExist)
+        {
+            return null;
+        }
+        var entries = new List<FsEntry>();
+        foreach (var line in response.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // type|mode|date|time|owner|group|size|name; the first line is the folder itself (empty name).
+            var fields = line.Split('|', 8);
+            if (fields.Length == 8 && fields[0].Length == 1 && fields[7].Length > 0 && fields[7] is not "." and not "..")
+            {
+                entries.Add(new FsEntry(fields[0][0], fields[7]));
+            }
+        }
+        return entries;
+    }
+
+    /// <summary><c>/home/USER/web/DOMAIN</c> plus a relative folder given as <c>a/b</c> or <c>/a/b</c>.</summary>
+    internal static string AbsoluteFolder(string user, string domain, string relativePath)
+    {
+        var normalized = HestiaJson.NormalizePath(relativePath ?? "");
+        return $"/home/{user}/web/{domain}{normalized}";
+    }
+
+    private static bool IsEndUserPasswordFailure(HestiaException ex) =>
+        ex.Command == HestiaCommands.CheckUserPassword && ex.Code == HestiaReturnCode.Password
+        && ex.HestiaMessage.Contains("password missmatch", StringComparison.Ordinal);
+
+    private async Task<HestiaResponse> ExecuteAsync(string command, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        if (_state.TryGetOpenBreaker(_time.GetUtcNow(), out var refused))
+        {
+            throw new HestiaException(refused, command, "HestiaCP refused the dashboard's API credentials earlier; calls are paused so fail2ban does not ban the dashboard");
+        }
+        var mutation = HestiaCommands.IsMutation(command);
+        if (!mutation)
+        {
+            return await ReadWithRetriesAsync(command, args, cancellationToken);
+        }
+        await _state.MutationGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendOnceAsync(command, args, mutation: true, cancellationToken);
+        }
+        finally
+        {
+            _state.MutationGate.Release();
+        }
+    }
+
+    private async Task<HestiaResponse> ReadWithRetriesAsync(string command, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await SendOnceAsync(command, args, mutation: false, cancellationToken);
+            }
+            catch (HestiaException ex) when (ex.Code == HestiaReturnCode.Connect && attempt < _options.ReadRetries && !cancellationToken.IsCancellationRequested)
+            {
+                var delay = TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt) * (0.5 + System.Security.Cryptography.RandomNumberGenerator.GetInt32(1000) / 1000.0));
+                _logger.LogInformation("HestiaCP {Command} on {Server} failed ({Code}); retry {Attempt} in {Delay} ms", command, ServerName, ex.Code, attempt + 1, (int)delay.TotalMilliseconds);
+                await Task.Delay(delay, _time, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<HestiaResponse> SendOnceAsync(string command, IReadOnlyList<string> args, bool mutation, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest("api/", Method.Post) { AlwaysMultipartFormData = false };
+        if (_options.UsesAccessKey)
+        {
+            request.AddParameter("access_key", _options.AccessKey!, ParameterType.GetOrPost);
+            request.AddParameter("secret_key", _options.SecretKey ?? "", ParameterType.GetOrPost);
+        }
+        else
+        {
+            request.AddParameter("user", _options.LegacyUser ?? "", ParameterType.GetOrPost);
+            request.AddParameter("password", _options.LegacyPassword ?? "", ParameterType.GetOrPost);
+        }
+        request.AddParameter("cmd", command, ParameterType.GetOrPost);
+        for (var i = 0; i < args.Count; i++)
+        {
+            request.AddParameter($"arg{i + 1}", args[i], ParameterType.GetOrPost);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(mutation ? _options.MutationTimeout : _options.ReadTimeout);
+        var started = Stopwatch.GetTimestamp();
+        RestResponse response;
+        try
+        {
+            using var rest = new RestClient(_httpClientFactory(), new RestClientOptions(_options.BaseUrl!) { ThrowOnAnyError = false }, disposeHttpClient: true);
+            response = await rest.ExecuteAsync(request, timeout.Token);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw Transport(command, mutation, "timed out", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw Transport(command, mutation, "connection failed", ex);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (response.ResponseStatus != ResponseStatus.Completed || response.StatusCode == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var reason = response.ResponseStatus == ResponseStatus.TimedOut || timeout.IsCancellationRequested ? "timed out" : "connection failed";
+            throw Transport(command, mutation, reason, response.ErrorException);
+        }
+
+        var result = Interpret(command, mutation, response);
+        _logger.LogInformation("HestiaCP {Command} on {Server}: exit {ExitCode}, HTTP {Status} in {Elapsed} ms",
+            command, ServerName, result.ExitCode, (int)response.StatusCode, (int)elapsed.TotalMilliseconds);
+        if (result.ExitCode == 0)
+        {
+            return result;
+        }
+        var code = ToCode(result.ExitCode);
+        var failure = new HestiaException(code, command, FirstLine(result.Body));
+        if (code.IsAuthenticationFailure() && !IsEndUserPasswordFailure(failure))
+        {
+            _state.OpenBreaker(code, _time.GetUtcNow() + CredentialsBreakerDuration);
+            _logger.LogError("HestiaCP {Server} refused the dashboard's API credentials ({Code}): calls paused for {Minutes} min to avoid a fail2ban ban",
+                ServerName, code, CredentialsBreakerDuration.TotalMinutes);
+        }
+        throw failure;
+    }
+
+    private HestiaException Transport(string command, bool mutation, string reason, Exception? inner)
+    {
+        _logger.LogWarning("HestiaCP {Command} on {Server} {Reason}", command, ServerName, reason);
+        // A mutation may have reached the server (hestiacp#797: HTTP 500 although the account was created).
+        return new HestiaException(HestiaReturnCode.Connect, command, $"HestiaCP server {reason}", inner, outcomeUnknown: mutation);
+    }
+
+    /// <summary>Applies HestiaCP's response rules (hestiacp-api.md §1.7, observed §2) and returns exit code and output.</summary>
+    private HestiaResponse Interpret(string command, bool mutation, RestResponse response)
+    {
+        var body = response.Content ?? "";
+        var status = (int)response.StatusCode;
+        var header = response.Headers?.FirstOrDefault(h => string.Equals(h.Name, ExitCodeHeader, StringComparison.OrdinalIgnoreCase))?.Value;
+        if (header is null)
+        {
+            header = response.ContentHeaders?.FirstOrDefault(h => string.Equals(h.Name, ExitCodeHeader, StringComparison.OrdinalIgnoreCase))?.Value;
+        }
+        if (status >= 500)
+        {
+            throw Transport(command, mutation, $"answered HTTP {status}", null);
+        }
+        if (header is not null && int.TryParse(header.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var exit))
+        {
+            return new HestiaResponse(exit, body);
+        }
+        if (status == (int)HttpStatusCode.MethodNotAllowed)
+        {
+            return new HestiaResponse((int)HestiaReturnCode.InvalidRequest, body);
+        }
+        if (status != 200)
+        {
+            throw new HestiaException(HestiaReturnCode.UnexpectedResponse, command, $"HTTP {status} without {ExitCodeHeader}");
+        }
+        // Legacy (user/password) answers: no header, "OK" means "no output", a failure is visible only as its text.
+        var text = body.EndsWith('\n') ? body[..^1] : body;
+        if (text == "OK")
+        {
+            return new HestiaResponse(0, "");
+        }
+        return LegacyFailureCode(text) is { } legacyCode ? new HestiaResponse(legacyCode, text) : new HestiaResponse(0, text);
+    }
+
+    /// <summary>Legacy answers carry no exit code; HestiaCP's messages are stable enough to classify (documented in README).</summary>
+    internal static int? LegacyFailureCode(string text)
+    {
+        if (text.StartsWith("Usage:", StringComparison.Ordinal))
+        {
+            return (int)HestiaReturnCode.Args;
+        }
+        if (text.StartsWith("ERROR: Unable to perform operation", StringComparison.Ordinal))
+        {
+            return (int)HestiaReturnCode.Args;
+        }
+        if (!text.StartsWith("Error:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return text switch
+        {
+            _ when text.Contains("already exists", StringComparison.Ordinal) => (int)HestiaReturnCode.Exists,
+            _ when text.Contains("is not suspended", StringComparison.Ordinal) => (int)HestiaReturnCode.Unsuspended,
+            _ when text.Contains("is suspended", StringComparison.Ordinal) => (int)HestiaReturnCode.Suspended,
+            _ when text.Contains("doesn't exist", StringComparison.Ordinal) => (int)HestiaReturnCode.NotExist,
+            _ when text.Contains("password missmatch", StringComparison.Ordinal) => (int)HestiaReturnCode.Password,
+            _ when text.Contains("authentication failed", StringComparison.Ordinal) => (int)HestiaReturnCode.Password,
+            _ when text.Contains("not allowed", StringComparison.Ordinal) => (int)HestiaReturnCode.Forbidden,
+            _ when text.Contains("can't read", StringComparison.Ordinal) => (int)HestiaReturnCode.Args,
+            _ => (int)HestiaReturnCode.Invalid,
+        };
+    }
+
+    private static HestiaReturnCode ToCode(int exit) =>
+        Enum.IsDefined(typeof(HestiaReturnCode), exit) ? (HestiaReturnCode)exit : HestiaReturnCode.UnexpectedResponse;
+
+    private static string FirstLine(string body)
+    {
+        var trimmed = body.Trim();
+        var newline = trimmed.IndexOf('\n');
+        var line = newline < 0 ? trimmed : trimmed[..newline];
+        return line.Length > 300 ? line[..300] : line;
+    }
+}

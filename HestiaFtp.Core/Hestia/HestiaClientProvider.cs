@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HestiaFtp.Core.Hestia;
+
+/// <summary>One <see cref="HestiaClient"/> per configured server, sharing that server's mutation gate and breaker.</summary>
+public sealed class HestiaClientProvider : IHestiaClientProvider
+{
+    private readonly IHttpClientFactory _httpClients;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ConcurrentDictionary<string, IHestiaClient> _clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HestiaClientOptions> _servers;
+
+    public HestiaClientProvider(IOptions<HestiaOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILoggerFactory loggers)
+    {
+        _httpClients = httpClients;
+        _time = time;
+        _loggers = loggers;
+        Servers = options.Value.Servers;
+        _servers = Servers.ToDictionary(s => s.Name, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<HestiaClientOptions> Servers { get; }
+
+    public IHestiaClient Get(string serverName)
+    {
+        if (!_servers.TryGetValue(serverName, out var server))
+        {
+            throw new KeyNotFoundException($"No HestiaCP server named '{serverName}' is configured.");
+        }
+        return _clients.GetOrAdd(serverName, _ => new HestiaClient(
+            () => _httpClients.CreateClient(HestiaClientRegistration.HttpClientName),
+            server, new HestiaServerState(), _time, _loggers.CreateLogger<HestiaClient>()));
+    }
+}

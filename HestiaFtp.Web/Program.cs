@@ -18,7 +18,7 @@ try
         .ReadFrom.Services(services)
         .Enrich.FromLogContext());
 
-    var emulator = await EmbeddedEmulator.StartIfNoServerConfiguredAsync(builder);
+    EmbeddedEmulator.AddIfNoServerConfigured(builder);
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddHestiaClient(builder.Configuration);
     builder.Services.AddLocalization();
@@ -45,10 +45,6 @@ try
     app.MapStaticAssets();
     app.MapDashboardEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-    if (emulator is not null)
-    {
-        EmbeddedEmulator.PrintDemoAccounts(emulator);
-    }
     await app.RunAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)

@@ -1,52 +1,65 @@
 using System.Security.Cryptography;
 using HestiaFtp.Core.Emulator;
 using HestiaFtp.Core.Hestia;
+using Microsoft.Extensions.Options;
 
 namespace HestiaFtp.Web.Hosting;
 
 /// <summary>
-/// When no HestiaCP server is configured, the dashboard runs on the built-in emulator: started on a loopback port before
-/// the host is built, seeded with demo data, and reached through the same HTTP client a real panel would be.
+/// When no HestiaCP server is configured, the dashboard runs on the built-in emulator, seeded with demo data and reached
+/// over loopback HTTP through the same client a real panel would be. The emulator's own web server starts with the host
+/// (a hosted service registered before everything that calls HestiaCP), so the app is always the first host built.
 /// </summary>
 public static class EmbeddedEmulator
 {
     public const string ServerName = "demo";
 
-    public static async Task<EmulatorServer?> StartIfNoServerConfiguredAsync(WebApplicationBuilder builder)
+    // Replaced by the emulator's real loopback address when it has started, before anything calls HestiaCP.
+    private const string PendingUrl = "http://127.0.0.1:9/";
+
+    public static bool AddIfNoServerConfigured(WebApplicationBuilder builder)
     {
-        var configured = builder.Configuration.GetSection($"{HestiaOptions.SectionName}:Servers").GetChildren().Any();
-        if (configured)
+        if (builder.Configuration.GetSection($"{HestiaOptions.SectionName}:Servers").GetChildren().Any())
         {
-            return null;
+            return false;
         }
-        var emulator = HestiaEmulator.CreateDemo();
         var accessKey = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 20);
         var secretKey = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 40);
-        emulator.Control.AddAccessKey("admin", accessKey, secretKey, []);
-        var server = await EmulatorServer.StartAsync(emulator, 0);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"{HestiaOptions.SectionName}:Servers:0:Name"] = ServerName,
-            [$"{HestiaOptions.SectionName}:Servers:0:BaseUrl"] = server.BaseUrl.ToString(),
+            [$"{HestiaOptions.SectionName}:Servers:0:BaseUrl"] = PendingUrl,
             [$"{HestiaOptions.SectionName}:Servers:0:AccessKey"] = accessKey,
             [$"{HestiaOptions.SectionName}:Servers:0:SecretKey"] = secretKey,
             ["Dashboard:SupportUsers:0"] = "support",
         });
-        // Registered through factories so the host's container disposes the server when the app stops.
-        builder.Services.AddSingleton(_ => server);
-        builder.Services.AddSingleton(_ => emulator);
-        return server;
+        builder.Services.AddSingleton(_ =>
+        {
+            var emulator = HestiaEmulator.CreateDemo();
+            emulator.Control.AddAccessKey("admin", accessKey, secretKey);
+            return emulator;
+        });
+        builder.Services.AddSingleton<EmbeddedEmulatorHost>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedEmulatorHost>());
+        return true;
     }
+}
 
-    /// <summary>
-    /// The demo sign-ins, written to the console (not the log pipeline: these are fixed demo credentials of the built-in
-    /// emulator, never real ones).
-    /// </summary>
-    public static void PrintDemoAccounts(EmulatorServer server)
+/// <summary>Starts the emulator's loopback HTTP server with the host and points the demo server's options at it.</summary>
+public sealed class EmbeddedEmulatorHost(HestiaEmulator emulator, IOptions<HestiaOptions> options) : IHostedService, IAsyncDisposable
+{
+    private EmulatorServer? _server;
+
+    public Uri? BaseUrl => _server?.BaseUrl;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _server = await EmulatorServer.StartAsync(emulator, 0, cancellationToken);
+        options.Value.Servers.Single(s => s.Name == EmbeddedEmulator.ServerName).BaseUrl = _server.BaseUrl;
+        // The console, not the log pipeline: these are the emulator's fixed demo credentials, never real ones.
         Console.WriteLine($"""
 
-            HestiaFtp is running on the built-in HestiaCP emulator ({server.BaseUrl}api/), with demo data.
+            HestiaFtp is running on the built-in HestiaCP emulator ({_server.BaseUrl}api/), with demo data.
             Demo sign-ins (user / password):
               alice   / Alice-Demo-2026     customer, 3 domains (one suspended, one with SSL)
               carol   / Carol-Demo-2026     customer, agency with dozens of FTP accounts
@@ -56,5 +69,16 @@ public static class EmbeddedEmulator
             Configure Hestia:Servers to use a real HestiaCP server instead (see README).
 
             """);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+            _server = null;
+        }
     }
 }

@@ -1,0 +1,215 @@
+using HestiaFtp.Web.Audit;
+using HestiaFtp.Web.Auth;
+using HestiaFtp.Web.Dashboard;
+using HestiaFtp.Web.Live;
+using HestiaFtp.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace HestiaFtp.Web.Features.Activity;
+
+/// <summary>
+/// The audit log of changes made through the dashboard. Customers see their own account's entries: the query is built
+/// from the signed-in user alone, whatever the address says. Support staff see everyone's and may filter.
+/// </summary>
+public partial class ActivityPage
+{
+    private const int PageSize = 100;
+    private const string AllServers = "";
+
+    private DashboardUser? _user;
+    private IReadOnlyList<AuditEntry>? _entries;
+    private IReadOnlyList<AccountKey> _accounts = [];
+    private string _server = AllServers;
+    private string? _account;
+    private int _take = PageSize;
+    private string? _error;
+    private string _announcement = "";
+
+    [Inject]
+    private IAuditLog Audit { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private IFtpDashboard Dashboard { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<Strings> L { get; set; } = default!;
+
+    [Inject]
+    private ILogger<ActivityPage> Logger { get; set; } = default!;
+
+    /// <summary>Staff only: the initial server filter. Ignored for customers.</summary>
+    [SupplyParameterFromQuery(Name = "server")]
+    public string? ServerQuery { get; set; }
+
+    /// <summary>Staff only: the initial account filter. Ignored for customers.</summary>
+    [SupplyParameterFromQuery(Name = "account")]
+    public string? AccountQuery { get; set; }
+
+    private bool IsFiltered => _user?.IsSupport == true && (_server != AllServers || _account is not null);
+
+    private IEnumerable<string> Servers => _accounts.Select(a => a.Server).Append(_server).Where(s => s != AllServers)
+        .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+    private IReadOnlyList<AccountKey> PickerAccounts => _server == AllServers ? _accounts : _accounts.Where(a => a.Server == _server).ToList();
+
+    private AccountKey? SelectedAccount => _account is null ? null : new AccountKey(_server, _account);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        try
+        {
+            _user = await CurrentUser.RequireAsync();
+        }
+        catch (DashboardAccessException ex)
+        {
+            _error = DashboardErrors.Describe(ex, L).Message;
+            return;
+        }
+
+        if (_user.IsSupport)
+        {
+            _server = string.IsNullOrWhiteSpace(ServerQuery) ? AllServers : ServerQuery.Trim();
+            _account = string.IsNullOrWhiteSpace(AccountQuery) ? null : AccountQuery.Trim();
+            if (_account is not null && _server == AllServers)
+            {
+                _server = _user.Server;
+            }
+
+            await LoadAccountsAsync();
+        }
+
+        await LoadAsync();
+    }
+
+    /// <summary>Customers: always their own server and account, from the signed-in user. Staff: the chosen filter.</summary>
+    private AuditQuery BuildQuery(DashboardUser user) => user.IsSupport
+        ? new AuditQuery(_server == AllServers ? null : _server, _account, _take)
+        : new AuditQuery(user.Server, user.Name, _take);
+
+    private async Task LoadAsync()
+    {
+        _error = null;
+        try
+        {
+            // Re-read on every load: a circuit signed out meanwhile must not read the log any more.
+            var user = await CurrentUser.RequireAsync();
+            _user = user;
+            _entries = await Audit.QueryAsync(BuildQuery(user), CancellationToken.None);
+            _announcement = L["Activity.Loaded", _entries.Count];
+        }
+        catch (Exception ex)
+        {
+            Logger.LogWarning(ex, "The activity log could not be read");
+            _error = ex is DashboardAccessException ? DashboardErrors.Describe(ex, L).Message : L["Activity.LoadFailed"];
+        }
+    }
+
+    private async Task LoadAccountsAsync()
+    {
+        try
+        {
+            _accounts = await Dashboard.ListAccountsAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The filter still works by server; the picker just has nothing to offer.
+            Logger.LogWarning(ex, "The account list for the activity filter could not be read");
+            _accounts = [];
+        }
+    }
+
+    private async Task OnServerChangedAsync(string? server)
+    {
+        _server = server ?? AllServers;
+        _account = null;
+        _take = PageSize;
+        await LoadAsync();
+    }
+
+    private async Task OnAccountChangedAsync(AccountKey? key)
+    {
+        _account = key?.User;
+        if (key is not null)
+        {
+            _server = key.Server;
+        }
+
+        _take = PageSize;
+        await LoadAsync();
+    }
+
+    private async Task ClearFilterAsync()
+    {
+        _server = AllServers;
+        _account = null;
+        _take = PageSize;
+        await LoadAsync();
+    }
+
+    private async Task ShowMoreAsync()
+    {
+        _take += PageSize;
+        await LoadAsync();
+    }
+
+    private string ActionText(string action)
+    {
+        var text = L[$"Activity.Action.{action}"];
+        return text.ResourceNotFound ? action : text;
+    }
+
+    private static string ActionIcon(string action) => action switch
+    {
+        AuditActions.AddFtpAccount => Icons.Material.Filled.PersonAdd,
+        AuditActions.DeleteFtpAccount => Icons.Material.Filled.PersonRemove,
+        AuditActions.ChangeFtpPassword => Icons.Material.Filled.Key,
+        AuditActions.ChangeFtpPath => Icons.Material.Filled.DriveFileMove,
+        _ => Icons.Material.Filled.Edit,
+    };
+
+    private string OutcomeText(OutcomeKind kind) => L[$"Activity.Outcome.{kind}"];
+
+    private static Color OutcomeColor(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Succeeded => Color.Success,
+        OutcomeKind.Failed => Color.Error,
+        _ => Color.Warning,
+    };
+
+    private static string OutcomeIcon(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Succeeded => Icons.Material.Filled.CheckCircle,
+        OutcomeKind.Failed => Icons.Material.Filled.Error,
+        _ => Icons.Material.Filled.HelpOutline,
+    };
+
+    private enum OutcomeKind
+    {
+        Succeeded,
+        Failed,
+        Unknown,
+    }
+
+    /// <summary>An <see cref="AuditEntry.Outcome"/>: "succeeded", "failed", "unknown", optionally followed by ": message".</summary>
+    private sealed record Outcome(OutcomeKind Kind, string? Message)
+    {
+        public static Outcome Parse(string text)
+        {
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            var head = (colon < 0 ? text : text[..colon]).Trim();
+            var message = colon < 0 ? null : text[(colon + 1)..].Trim();
+            var kind = head switch
+            {
+                AuditOutcomes.Succeeded => OutcomeKind.Succeeded,
+                AuditOutcomes.Failed => OutcomeKind.Failed,
+                _ => OutcomeKind.Unknown,
+            };
+            return new(kind, string.IsNullOrEmpty(message) ? null : message);
+        }
+    }
+}

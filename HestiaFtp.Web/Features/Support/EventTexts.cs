@@ -1,0 +1,43 @@
+using HestiaFtp.Web.Live;
+using HestiaFtp.Web.Resources;
+using Microsoft.Extensions.Localization;
+
+namespace HestiaFtp.Web.Features.Support;
+
+/// <summary>Localized one-liners for the live event list (<see cref="LiveEvent.Describe"/> is English only).</summary>
+public static class EventTexts
+{
+    public static string Describe(LiveEvent e, IStringLocalizer<Strings> l)
+    {
+        if (e.Change is { } change)
+        {
+            var text = l[$"Support.Event.{change.Kind}", change.Login ?? "", change.Domain ?? ""];
+            var source = change.Source == ChangeSource.External ? l["Support.Event.External"] : l["Support.Event.Dashboard"];
+            return $"{change.Key.User}: {text} {source}";
+        }
+
+        var status = e.Status!;
+        if (status.PollingStopped)
+        {
+            return l["Support.Event.PollingStopped"];
+        }
+
+        return status.Reachable
+            ? l["Support.Event.Reachable"]
+            : l["Support.Event.Unreachable", status.UnreachableSince is { } since ? TimeText.Clock(since) : TimeText.Clock(e.At)];
+    }
+
+    public static string IconOf(LiveEvent e) => e.Change?.Kind switch
+    {
+        ChangeKind.FtpAdded => MudBlazor.Icons.Material.Filled.PersonAdd,
+        ChangeKind.FtpRemoved => MudBlazor.Icons.Material.Filled.PersonRemove,
+        ChangeKind.FtpMoved => MudBlazor.Icons.Material.Filled.DriveFileMove,
+        ChangeKind.FtpPasswordChanged => MudBlazor.Icons.Material.Filled.Key,
+        ChangeKind.DomainSuspended or ChangeKind.UserSuspended => MudBlazor.Icons.Material.Filled.Block,
+        ChangeKind.DomainUnsuspended or ChangeKind.UserUnsuspended => MudBlazor.Icons.Material.Filled.CheckCircleOutline,
+        ChangeKind.DomainAdded or ChangeKind.UserAdded => MudBlazor.Icons.Material.Filled.AddCircleOutline,
+        ChangeKind.DomainRemoved or ChangeKind.UserRemoved => MudBlazor.Icons.Material.Filled.RemoveCircleOutline,
+        _ when e.Status is { Reachable: true, PollingStopped: false } => MudBlazor.Icons.Material.Filled.CloudDone,
+        _ => MudBlazor.Icons.Material.Filled.CloudOff,
+    };
+}

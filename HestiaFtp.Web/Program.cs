@@ -1,5 +1,7 @@
 using HestiaFtp.Web.Components;
+using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Web.Audit;
+using HestiaFtp.Web.Dashboard;
 using HestiaFtp.Web.Hosting;
 using HestiaFtp.Web.Live;
 using MudBlazor.Services;
@@ -22,6 +24,9 @@ try
     builder.Services.AddDashboardAuth(builder.Configuration);
     builder.Services.AddHestiaLive(builder.Configuration);
     builder.Services.AddAuditLog(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddSingleton<ICredentialGenerator, CredentialGenerator>();
+    builder.Services.AddSingleton<FtpAccountService>();
+    builder.Services.AddScoped<IFtpDashboard, FtpDashboard>();
 
     var app = builder.Build();
     if (!app.Environment.IsDevelopment())

@@ -23,6 +23,8 @@ public sealed class FakeFtpDashboard : IFtpDashboard
     public Dictionary<string, List<string>> Folders { get; } = new() { [""] = ["public_html", "private", "logs"] };
     public bool RollBackNextCreate { get; set; }
     public bool ResetNextFolderChange { get; set; }
+    /// <summary>Thrown by the next <see cref="ChangeFolderAsync"/> only (e.g. a password change succeeds, the folder change then fails).</summary>
+    public Exception? NextFolderFailure { get; set; }
     public string GeneratedPassword { get; set; } = "Gen3ratedPassw0rdAbcdefg";
     public Func<AccountUpdate, Task>? Watcher { get; private set; }
     public TaskCompletionSource? LoadGate { get; set; }
@@ -120,6 +122,11 @@ public sealed class FakeFtpDashboard : IFtpDashboard
     {
         Calls.Add($"folder {key} {domain} {login} {folder}");
         Fail();
+        if (NextFolderFailure is { } folderFailure)
+        {
+            NextFolderFailure = null;
+            throw folderFailure;
+        }
         var reset = ResetNextFolderChange;
         ResetNextFolderChange = false;
         var actual = reset ? "" : folder;

@@ -1,0 +1,329 @@
+using Bunit;
+using HestiaFtp.Core.Hestia;
+using HestiaFtp.Tests.TestSupport;
+using HestiaFtp.Web.Auth;
+using HestiaFtp.Web.Features.DomainFtp;
+using HestiaFtp.Web.Live;
+using HestiaFtp.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+
+namespace HestiaFtp.Tests.Web.Features.DomainFtp;
+
+public sealed class DomainFtpPageTests : DashboardTestContext
+{
+    private const string StrongPassword = "Correct-Horse-Battery-9";
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 5, 0, TimeSpan.Zero));
+    private readonly IRenderedComponent<MudDialogProvider> _dialogs;
+    private readonly IRenderedComponent<MudSnackbarProvider> _snackbars;
+
+    public DomainFtpPageTests()
+    {
+        Services.AddSingleton<TimeProvider>(_time);
+        Dashboard.Domains.Add(FakeFtpDashboard.Domain("example.com", ssl: true, accounts: [("alice_web", "/public_html"), ("alice_logs", "")]));
+        Dashboard.Domains.Add(FakeFtpDashboard.Domain("other.org", accounts: ("alice_other", "")));
+        (_dialogs, _snackbars) = RenderProviders();
+    }
+
+    private string T(string key, params object[] args) => Services.GetRequiredService<IStringLocalizer<Strings>>()[key, args];
+
+    private IRenderedComponent<DomainFtpPage> RenderPage(string domain = "example.com", string? server = null, string? account = null)
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var uri = $"/domains/{domain}";
+        if (server is not null)
+        {
+            uri += $"?server={Uri.EscapeDataString(server)}&account={Uri.EscapeDataString(account ?? "")}";
+        }
+        navigation.NavigateTo(uri);
+        return Render<DomainFtpPage>(p => p.Add(x => x.Domain, domain));
+    }
+
+    private static List<string> Logins(IRenderedComponent<DomainFtpPage> cut) =>
+        cut.FindAll(".domain-ftp-card .login-text").Select(e => e.TextContent).ToList();
+
+    private void WithUnreachableServer() =>
+        Dashboard.Status = new ServerStatus("demo", false, new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.Zero), null, "timeout", null);
+
+    [Fact]
+    public void Render_WhileLoading_ShowsSkeletonsThenCards()
+    {
+        Dashboard.LoadGate = new TaskCompletionSource();
+
+        var cut = RenderPage();
+
+        Assert.NotNull(cut.Find("#loading"));
+        Assert.Empty(cut.FindAll(".domain-ftp-card"));
+        Dashboard.LoadGate.SetResult();
+        cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_logs"], Logins(cut)));
+        Assert.Empty(cut.FindAll("#loading"));
+    }
+
+    [Fact]
+    public void Render_ForCustomer_ShowsOnlyThisDomainsAccountsWithAbsoluteFolders()
+    {
+        var cut = RenderPage();
+
+        Assert.Equal(["alice_web", "alice_logs"], Logins(cut));
+        Assert.Equal(["/home/alice/web/example.com/public_html", "/home/alice/web/example.com"],
+            cut.FindAll(".card-folder").Select(e => e.TextContent).ToList());
+        Assert.Contains("resolve  ", Dashboard.Calls);
+        Assert.Contains("load demo/alice", Dashboard.Calls);
+    }
+
+    [Fact]
+    public void Render_Header_ShowsDomainStatusAndLinks()
+    {
+        var cut = RenderPage();
+
+        Assert.Contains("example.com", cut.Find("h1").TextContent);
+        Assert.Equal(T("Card.Active"), cut.Find("#status-chip").TextContent.Trim());
+        Assert.Equal(T("DomainFtp.StatusActive"), cut.Find("#status-explain").TextContent.Trim());
+        Assert.Equal("https://example.com/", cut.Find("#site-link").GetAttribute("href"));
+        Assert.Equal("https://panel.example.net:8083/edit/web/?domain=example.com", cut.Find("#panel-link").GetAttribute("href"));
+        Assert.False(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("#add-disabled-reason"));
+    }
+
+    [Fact]
+    public void Render_Breadcrumb_LinksBackToTheAccountsPage()
+    {
+        var cut = RenderPage();
+
+        Assert.Contains(cut.FindAll(".mud-breadcrumbs a"), a => a.GetAttribute("href") == "/");
+    }
+
+    [Fact]
+    public void Render_WhenDomainHasNoAccounts_ShowsEmptyState()
+    {
+        Dashboard.Domains[0] = FakeFtpDashboard.Domain("example.com");
+
+        var cut = RenderPage();
+
+        Assert.Equal(T("DomainFtp.EmptyTitle"), cut.Find("#empty-state h6").TextContent.Trim());
+        Assert.NotNull(cut.Find("#add-ftp"));
+    }
+
+    [Fact]
+    public void Render_WhenDomainUnknown_ShowsNotFound()
+    {
+        var cut = RenderPage("nowhere.net");
+
+        Assert.NotNull(cut.Find("#domain-missing"));
+        Assert.Empty(cut.FindAll("#add-ftp"));
+    }
+
+    [Fact]
+    public void Render_WhenLoadFails_ShowsErrorAndRetryLoads()
+    {
+        Dashboard.LoadFailure = new HestiaException(HestiaReturnCode.Connect, "v-list-web-domains", null);
+
+        var cut = RenderPage();
+
+        Assert.Contains(T("Error.Unreachable"), cut.Find("#load-error").TextContent);
+        Dashboard.LoadFailure = null;
+        cut.Find("#retry").Click();
+        cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_logs"], Logins(cut)));
+        Assert.Empty(cut.FindAll("#load-error"));
+    }
+
+    [Fact]
+    public void Render_WhenServerUnreachable_KeepsDataMarkedAsOfAndDisablesChangesWithReason()
+    {
+        WithUnreachableServer();
+
+        var cut = RenderPage();
+
+        Assert.NotNull(cut.Find("#unreachable-banner"));
+        Assert.NotNull(cut.Find("#as-of"));
+        Assert.Equal(["alice_web", "alice_logs"], Logins(cut));
+        Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.Equal(T("Accounts.UnreachableReason"), cut.Find("#add-disabled-reason").TextContent.Trim());
+        Assert.All(cut.FindAll(".edit-button"), b => Assert.True(b.HasAttribute("disabled")));
+        Assert.All(cut.FindAll(".delete-button"), b => Assert.True(b.HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public void Render_WhenDomainSuspended_ExplainsAndBlocksAddAndEditButNotDelete()
+    {
+        Dashboard.Domains[0] = FakeFtpDashboard.Domain("example.com", suspended: true, accounts: ("alice_web", ""));
+
+        var cut = RenderPage();
+
+        Assert.Equal(T("Card.Suspended"), cut.Find("#status-chip").TextContent.Trim());
+        Assert.Equal(T("DomainFtp.StatusDomainSuspended"), cut.Find("#status-explain").TextContent.Trim());
+        Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.Equal(T("Accounts.DomainSuspendedReason"), cut.Find("#add-disabled-reason").TextContent.Trim());
+        Assert.True(cut.Find(".edit-button").HasAttribute("disabled"));
+        Assert.False(cut.Find(".delete-button").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Render_WhenUserSuspended_SaysLoginsAreLocked()
+    {
+        Dashboard.HestiaUser = Dashboard.HestiaUser with { Suspended = true };
+
+        var cut = RenderPage();
+
+        Assert.Equal(T("DomainFtp.StatusUserSuspended"), cut.Find("#status-explain").TextContent.Trim());
+        Assert.Equal(T("Accounts.UserSuspendedReason"), cut.Find("#add-disabled-reason").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_ForSupport_ShowsOtherAccountReadOnly()
+    {
+        SignInAs(new DashboardUser("demo", "staff", DashboardRole.Support));
+
+        var cut = RenderPage(server: "demo", account: "alice");
+
+        Assert.Contains("resolve demo alice", Dashboard.Calls);
+        Assert.Equal(["alice_web", "alice_logs"], Logins(cut));
+        Assert.Empty(cut.FindAll("#add-ftp"));
+        Assert.Empty(cut.FindAll(".edit-button"));
+        Assert.Empty(cut.FindAll(".delete-button"));
+        Assert.NotNull(cut.Find("#support-chip"));
+        Assert.Contains(cut.FindAll(".mud-breadcrumbs a"), a => a.GetAttribute("href") == "/?server=demo&account=alice");
+    }
+
+    [Fact]
+    public void Render_ForSupportWithoutAccount_AsksToPickOne()
+    {
+        SignInAs(new DashboardUser("demo", "staff", DashboardRole.Support));
+
+        var cut = RenderPage();
+
+        Assert.Contains(T("DomainFtp.PickAccount"), cut.Find("#load-error").TextContent);
+        Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("load", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_WhenCustomerAsksForOtherAccount_ShowsRefusal()
+    {
+        var cut = RenderPage(server: "demo", account: "bob");
+
+        Assert.Contains(T("Error.OtherAccount"), cut.Find("#load-error").TextContent);
+        Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("load", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LiveUpdate_WhenAccountAdded_ShowsHighlightedCardAnnouncesAndFadesLater()
+    {
+        var cut = RenderPage();
+        Dashboard.Domains[0] = Dashboard.Domains[0] with
+        {
+            FtpAccounts = [.. Dashboard.Domains[0].FtpAccounts, new("alice_new", "example.com", "")],
+        };
+
+        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpAdded, "example.com", "alice_new", "added",
+            ChangeSource.External, _time.GetUtcNow()));
+
+        cut.WaitForAssertion(() => Assert.Contains("alice_new", Logins(cut)));
+        Assert.Contains("changed", cut.Find(".domain-ftp-card[data-login='alice_new']").ClassList);
+        Assert.DoesNotContain("changed", cut.Find(".domain-ftp-card[data-login='alice_web']").ClassList);
+        Assert.Equal(T("DomainFtp.Live.Added", "alice_new"), cut.Find("#live-announcer").TextContent.Trim());
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("changed", cut.Find(".domain-ftp-card[data-login='alice_new']").ClassList));
+    }
+
+    [Fact]
+    public async Task LiveUpdate_ForAnotherDomain_DoesNotHighlightOrAnnounce()
+    {
+        var cut = RenderPage();
+
+        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpMoved, "other.org", "alice_other", "moved",
+            ChangeSource.External, _time.GetUtcNow()));
+
+        Assert.Empty(cut.FindAll(".changed"));
+        Assert.Equal("", cut.Find("#live-announcer").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task LiveUpdate_WhenServerBecomesUnreachable_ShowsBanner()
+    {
+        var cut = RenderPage();
+        WithUnreachableServer();
+
+        await Dashboard.PushAsync();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#unreachable-banner")));
+        Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Dispose_StopsWatching()
+    {
+        RenderPage();
+        Assert.NotNull(Dashboard.Watcher);
+
+        await DisposeComponentsAsync();
+
+        Assert.Null(Dashboard.Watcher);
+    }
+
+    [Fact]
+    public void Add_WhenCreated_ShowsCredentialsOnceAndTheNewCard()
+    {
+        var cut = RenderPage();
+
+        cut.Find("#add-ftp").Click();
+        _dialogs.WaitForElement("#create-login");
+        _dialogs.Find("#create-login").Input("web2");
+        _dialogs.Find("#create-password").Input(StrongPassword);
+        _dialogs.Find("#create-submit").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal("alice_web2", _dialogs.Find("#cred-login").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("alice_web2", Logins(cut)));
+        Assert.Contains("changed", cut.Find(".domain-ftp-card[data-login='alice_web2']").ClassList);
+    }
+
+    [Fact]
+    public void Edit_WhenFolderResetToRoot_TellsTheUserOnThePage()
+    {
+        var cut = RenderPage();
+        Dashboard.ResetNextFolderChange = true;
+
+        cut.Find(".domain-ftp-card[data-login='alice_web'] .edit-button").Click();
+        _dialogs.WaitForElement("#edit-folder");
+        _dialogs.Find("#edit-folder").Input("missing");
+        _dialogs.Find("#edit-submit").Click();
+        _dialogs.WaitForElement("#edit-reset");
+        _dialogs.Find("#edit-done").Click();
+
+        _snackbars.WaitForAssertion(() => Assert.Contains(T("DomainFtp.Edit.ResetToRootShort", "alice_web"), _snackbars.Markup));
+        cut.WaitForAssertion(() => Assert.Equal("/home/alice/web/example.com",
+            cut.Find(".domain-ftp-card[data-login='alice_web'] .card-folder").TextContent));
+    }
+
+    [Fact]
+    public void Edit_WhenPasswordChanged_ConfirmsFromServer()
+    {
+        var cut = RenderPage();
+
+        cut.Find(".domain-ftp-card[data-login='alice_web'] .edit-button").Click();
+        _dialogs.WaitForElement("#edit-password");
+        _dialogs.Find("#edit-password").Input(StrongPassword);
+        _dialogs.Find("#edit-submit").Click();
+
+        _snackbars.WaitForAssertion(() => Assert.Contains(T("Accounts.PasswordChanged", "alice_web"), _snackbars.Markup));
+        Assert.Contains("password demo/alice example.com alice_web", Dashboard.Calls);
+    }
+
+    [Fact]
+    public void Delete_WhenConfirmed_RemovesTheCard()
+    {
+        var cut = RenderPage();
+
+        cut.Find(".domain-ftp-card[data-login='alice_logs'] .delete-button").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("/home/alice/web/example.com", _dialogs.Find("#delete-files-stay").TextContent));
+        _dialogs.Find("#delete-confirm").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["alice_web"], Logins(cut)));
+        Assert.Contains("delete demo/alice example.com alice_logs", Dashboard.Calls);
+        _snackbars.WaitForAssertion(() => Assert.Contains(T("Accounts.Deleted", "alice_logs"), _snackbars.Markup));
+    }
+}

@@ -1,0 +1,190 @@
+using HestiaFtp.Core.FtpAccounts;
+using HestiaFtp.Core.Validation;
+using HestiaFtp.Web.Components.Shared;
+using HestiaFtp.Web.Dashboard;
+using HestiaFtp.Web.Live;
+using HestiaFtp.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace HestiaFtp.Web.Features.DomainFtp;
+
+/// <summary>
+/// Advanced add: a chosen login suffix (USER_ shown live, 30-character total counted), a typed or generated password and
+/// an optional existing folder. Closes with <see cref="NewFtpCredentials"/>; stays open with the input on any refusal.
+/// </summary>
+public sealed partial class CreateFtpAccountDialog : IDisposable
+{
+    private static readonly CreateFtpAccountRequestValidator Validator = new();
+
+    [Inject] private IFtpDashboard Dashboard { get; set; } = default!;
+    [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
+
+    [CascadingParameter] private IMudDialogInstance MudDialog { get; set; } = default!;
+
+    [Parameter, EditorRequired] public AccountKey AccountKey { get; set; } = default!;
+    [Parameter, EditorRequired] public string Domain { get; set; } = "";
+
+    private MudForm _form = default!;
+    private FluentValidationAdapter<CreateFtpAccountRequest> _rules = default!;
+    private Func<string?, IEnumerable<string>> _suffixRule = default!;
+    private Func<string?, IEnumerable<string>> _passwordRule = default!;
+    private Func<string?, IEnumerable<string>> _folderRule = default!;
+    private string? _suffix;
+    private string? _password;
+    private string? _folder;
+    private string? _loginError;
+    private string? _passwordError;
+    private string? _folderError;
+    private DashboardError? _error;
+    private bool _rolledBack;
+    private bool _pickerOpen;
+    private bool _busy;
+
+    private CreateFtpAccountRequest Request => new(AccountKey.User, Domain, _suffix ?? "", _password ?? "", _folder);
+
+    private string Prefix => AccountKey.User + "_";
+
+    private string PreviewLogin => string.IsNullOrEmpty(Request.Suffix) ? Prefix + "…" : Request.FullLogin;
+
+    private int FullLength => Request.FullLogin.Length;
+
+    private bool TooLong => FullLength > FtpNames.MaxFullLength;
+
+    private string DomainFolder => $"/home/{AccountKey.User}/web/{Domain}";
+
+    private string AbsoluteFolder => DomainFolder + FtpFolders.Normalize(_folder);
+
+    private string PickerStart => FtpFolders.IsValid(_folder) ? FtpFolders.Normalize(_folder) : "";
+
+    protected override void OnInitialized()
+    {
+        _rules = new(Validator, L);
+        _suffixRule = _rules.Property<string?>(nameof(CreateFtpAccountRequest.LoginSuffix), v => Request with { LoginSuffix = v ?? "" });
+        _passwordRule = _rules.Property<string?>(nameof(CreateFtpAccountRequest.Password), v => Request with { Password = v ?? "" });
+        _folderRule = _rules.Property<string?>(nameof(CreateFtpAccountRequest.Path), v => Request with { Path = v });
+    }
+
+    private void SuffixChanged(string? value)
+    {
+        _suffix = value;
+        _loginError = null;
+    }
+
+    private void PasswordChanged(string? value)
+    {
+        _password = value;
+        _passwordError = null;
+    }
+
+    private void FolderChanged(string? value)
+    {
+        _folder = value;
+        _folderError = null;
+        _rolledBack = false;
+    }
+
+    private void Generate() => PasswordChanged(Dashboard.GeneratePassword());
+
+    private void TogglePicker() => _pickerOpen = !_pickerOpen;
+
+    private Task<IReadOnlyList<string>> ListFoldersAsync(string folder, CancellationToken cancellationToken) =>
+        Dashboard.ListFoldersAsync(AccountKey, Domain, folder, cancellationToken);
+
+    private void FolderChosen(string folder)
+    {
+        FolderChanged(folder);
+        _pickerOpen = false;
+    }
+
+    private async Task SubmitAsync()
+    {
+        _loginError = _passwordError = _folderError = null;
+        _error = null;
+        _rolledBack = false;
+        await _form.ValidateAsync();
+        var request = Request;
+        var failures = _rules.Validate(request);
+        if (failures.Count > 0)
+        {
+            // Login, password and folder messages are under their fields; the user and domain have no field here.
+            var elsewhere = failures.Where(f => f.Key is nameof(CreateFtpAccountRequest.User) or nameof(CreateFtpAccountRequest.Domain)).ToList();
+            if (elsewhere.Count > 0)
+            {
+                _error = new DashboardError(ErrorField.None, elsewhere[0].Value);
+            }
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var folder = request.NormalizedPath;
+            if (folder.Length > 0 && !await FolderExistsAsync(folder))
+            {
+                _folderError = L["DomainFtp.Create.FolderMissing"];
+                return;
+            }
+
+            var outcome = await Dashboard.CreateAsync(AccountKey, Domain, request.Suffix, request.Password, folder.Length == 0 ? null : folder, CancellationToken.None);
+            if (outcome.RolledBack)
+            {
+                _rolledBack = true;
+                _folderError = L["DomainFtp.Create.FolderMissing"];
+            }
+            else if (outcome.Credentials is { } credentials)
+            {
+                _password = null;
+                MudDialog.Close(DialogResult.Ok(credentials));
+            }
+            else
+            {
+                _error = new DashboardError(ErrorField.None, L["Error.Unexpected"]);
+            }
+        }
+        catch (Exception ex)
+        {
+            Show(DashboardErrors.Describe(ex, L, ErrorField.Folder));
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>The customer's rule: the folder must exist before the account is created (HestiaCP would create it).</summary>
+    private async Task<bool> FolderExistsAsync(string normalized)
+    {
+        var cut = normalized.LastIndexOf('/');
+        var existing = await Dashboard.ListFoldersAsync(AccountKey, Domain, normalized[..cut], CancellationToken.None);
+        return existing.Contains(normalized[(cut + 1)..], StringComparer.Ordinal);
+    }
+
+    private void Show(DashboardError error)
+    {
+        switch (error.Field)
+        {
+            case ErrorField.Login:
+                _loginError = error.Message;
+                break;
+            case ErrorField.Password:
+                _passwordError = error.Message;
+                break;
+            case ErrorField.Folder:
+                _folderError = error.Message;
+                break;
+            default:
+                _error = error;
+                break;
+        }
+    }
+
+    private void Cancel()
+    {
+        _password = null;
+        MudDialog.Cancel();
+    }
+
+    public void Dispose() => _password = null;
+}

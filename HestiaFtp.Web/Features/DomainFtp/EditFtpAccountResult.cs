@@ -1,0 +1,6 @@
+using HestiaFtp.Web.Dashboard;
+
+namespace HestiaFtp.Web.Features.DomainFtp;
+
+/// <summary>What <see cref="EditFtpAccountDialog"/> changed; a part that was not changed is null.</summary>
+public sealed record EditFtpAccountResult(FtpPasswordOutcome? Password, FtpFolderOutcome? Folder);

@@ -221,7 +221,8 @@ public sealed class HestiaClient : IHestiaClient
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        if (response.ResponseStatus != ResponseStatus.Completed || response.StatusCode == 0)
+        // RestSharp marks non-2xx answers as errors; only "no HTTP answer at all" is a transport failure.
+        if (response.StatusCode == 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var reason = response.ResponseStatus == ResponseStatus.TimedOut || timeout.IsCancellationRequested ? "timed out" : "connection failed";
@@ -248,7 +249,7 @@ public sealed class HestiaClient : IHestiaClient
 
     private HestiaException Transport(string command, bool mutation, string reason, Exception? inner)
     {
-        _logger.LogWarning("HestiaCP {Command} on {Server} {Reason}", command, ServerName, reason);
+        _logger.LogWarning("HestiaCP {Command} on {Server} {Reason}: {Error}", command, ServerName, reason, inner?.GetBaseException().Message);
         // A mutation may have reached the server (hestiacp#797: HTTP 500 although the account was created).
         return new HestiaException(HestiaReturnCode.Connect, command, $"HestiaCP server {reason}", inner, outcomeUnknown: mutation);
     }

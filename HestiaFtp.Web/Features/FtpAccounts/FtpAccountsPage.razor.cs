@@ -143,7 +143,7 @@ public sealed partial class FtpAccountsPage
         var changedLogins = update.Changes.Where(c => c.Login is not null).Select(c => c.Login!).ToList();
         if (update.Changes.Count > 0)
         {
-            _announcement = string.Join(" ", update.Changes.Select(c => c.Detail));
+            _announcement = string.Join(" ", update.Changes.Select(c => L[$"Support.Event.{c.Kind}", c.Login ?? "", c.Domain ?? ""].Value));
             foreach (var login in changedLogins)
             {
                 _highlighted.Add(login);

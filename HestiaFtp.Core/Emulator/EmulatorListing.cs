@@ -77,20 +77,20 @@ public sealed partial class HestiaEmulator
             case "json":
             {
                 // echo -n per entry, "," + newline between entries, the final "}" glued to the last "        }".
-                var text = "{\n";
+                var text = new System.Text.StringBuilder("{\n");
                 for (var i = 0; i < users.Count; i++)
                 {
                     if (i > 0)
                     {
-                        text += ",\n";
+                        text.Append(",\n");
                     }
 
                     var u = users[i];
-                    text += $"    \"{u.Name}\": {{\n" + string.Join('\n', JsonFields(UsersFields, f => UserValue(u, f))) + "\n        }";
+                    text.Append($"    \"{u.Name}\": {{\n").Append(string.Join('\n', JsonFields(UsersFields, f => UserValue(u, f)))).Append("\n        }");
                 }
 
-                text += "}\n";
-                return new CmdResult(0, [.. text.TrimEnd('\n').Split('\n')]);
+                text.Append("}\n");
+                return new CmdResult(0, [.. text.ToString().TrimEnd('\n').Split('\n')]);
             }
 
             case "list":

@@ -143,7 +143,7 @@ public sealed partial class FtpAccountsPage
         var changedLogins = update.Changes.Where(c => c.Login is not null).Select(c => c.Login!).ToList();
         if (update.Changes.Count > 0)
         {
-            _announcement = string.Join(" ", update.Changes.Select(c => L[$"Support.Event.{c.Kind}", c.Login ?? "", c.Domain ?? ""].Value));
+            _announcement = string.Join(" ", update.Changes.Select(Describe));
             foreach (var login in changedLogins)
             {
                 _highlighted.Add(login);
@@ -152,6 +152,16 @@ public sealed partial class FtpAccountsPage
         }
         StateHasChanged();
     }
+
+    // The change's Detail is an English sentence from the live feed; the screen reader gets the localized text instead.
+    private string Describe(AccountChange change) => change.Kind switch
+    {
+        ChangeKind.FtpAdded => L["DomainFtp.Live.Added", change.Login ?? ""],
+        ChangeKind.FtpRemoved => L["DomainFtp.Live.Removed", change.Login ?? ""],
+        ChangeKind.FtpMoved => L["DomainFtp.Live.Moved", change.Login ?? ""],
+        ChangeKind.FtpPasswordChanged => L["DomainFtp.Live.Password", change.Login ?? ""],
+        _ => L["Accounts.LiveChanged", 1],
+    };
 
     private async Task ClearHighlightsLaterAsync(IReadOnlyList<string> logins)
     {

@@ -1,0 +1,153 @@
+using Bunit;
+using HestiaFtp.Tests.TestSupport;
+using HestiaFtp.Web.Components.Shared;
+using HestiaFtp.Web.Dashboard;
+using HestiaFtp.Web.Features.FtpAccounts;
+using HestiaFtp.Web.Resources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace HestiaFtp.Tests.Web.Features.FtpAccounts;
+
+public sealed class CredentialsDialogTests : DashboardTestContext
+{
+    private const string Password = "S3cret&Pass<word>\"x";
+    private static readonly NewFtpCredentials Credentials = new("alice_ftp7", Password, "example.com", "/uploads", "ftp.example.net");
+    private readonly IRenderedComponent<MudDialogProvider> _dialogs;
+    private readonly IRenderedComponent<MudSnackbarProvider> _snackbars;
+
+    public CredentialsDialogTests()
+    {
+        JSInterop.Setup<bool>("hestiaFtp.copy", _ => true).SetResult(true);
+        JSInterop.SetupVoid("hestiaFtp.download", _ => true).SetVoidResult();
+        (_dialogs, _snackbars) = RenderProviders();
+    }
+
+    private string T(string key, params object[] args) => Services.GetRequiredService<IStringLocalizer<Strings>>()[key, args];
+
+    private async Task<IDialogReference> OpenAsync(NewFtpCredentials? credentials = null)
+    {
+        var service = Services.GetRequiredService<IDialogService>();
+        var parameters = new DialogParameters<CredentialsDialog> { { d => d.Credentials, credentials ?? Credentials } };
+        var reference = await _dialogs.InvokeAsync(() => service.ShowAsync<CredentialsDialog>("Credentials", parameters, DialogDefaults.Options));
+        _dialogs.WaitForElement("#cred-login");
+        return reference;
+    }
+
+    private void ClickButtonLabelled(string label) => _dialogs.Find($"button[aria-label='{label}']").Click();
+
+    private IReadOnlyList<string?> CopiedTexts() =>
+        JSInterop.Invocations.Where(i => i.Identifier == "hestiaFtp.copy").Select(i => i.Arguments[0] as string).ToList();
+
+    [Fact]
+    public async Task Open_ShowsHostLoginPortProtocolAndFolder()
+    {
+        await OpenAsync();
+
+        Assert.Equal("ftp.example.net", _dialogs.Find("#cred-host").TextContent);
+        Assert.Equal("alice_ftp7", _dialogs.Find("#cred-login").TextContent);
+        Assert.Equal("21", _dialogs.Find("#cred-port").TextContent);
+        Assert.Equal(T("Credentials.ProtocolValue"), _dialogs.Find("#cred-protocol").TextContent.Trim());
+        Assert.Equal("/uploads", _dialogs.Find("#cred-folder").TextContent);
+        Assert.Equal(T("Credentials.Once"), _dialogs.Find("#credentials-once").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Open_WhenFolderIsDomainRoot_ShowsSlash()
+    {
+        await OpenAsync(Credentials with { Folder = "" });
+
+        Assert.Equal("/", _dialogs.Find("#cred-folder").TextContent);
+    }
+
+    [Fact]
+    public async Task Open_MasksThePasswordUntilRevealed()
+    {
+        await OpenAsync();
+
+        Assert.Equal(new string('•', 16), _dialogs.Find("#cred-password").TextContent);
+        Assert.DoesNotContain("S3cret", _dialogs.Markup, StringComparison.Ordinal);
+        Assert.Equal(T("Credentials.Reveal"), _dialogs.Find("#cred-reveal").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task Reveal_ShowsThenHidesThePassword()
+    {
+        await OpenAsync();
+
+        _dialogs.Find("#cred-reveal").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal(Password, _dialogs.Find("#cred-password").TextContent));
+        Assert.Equal(T("Credentials.Hide"), _dialogs.Find("#cred-reveal").GetAttribute("aria-label"));
+
+        _dialogs.Find("#cred-reveal").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal(new string('•', 16), _dialogs.Find("#cred-password").TextContent));
+    }
+
+    [Theory]
+    [InlineData("Credentials.CopyHost", "ftp.example.net")]
+    [InlineData("Credentials.CopyLogin", "alice_ftp7")]
+    [InlineData("Credentials.CopyPassword", Password)]
+    public async Task Copy_Click_CopiesTheRightText(string labelKey, string expected)
+    {
+        await OpenAsync();
+
+        ClickButtonLabelled(T(labelKey));
+
+        _dialogs.WaitForAssertion(() => Assert.Equal([expected], CopiedTexts()));
+        _snackbars.WaitForAssertion(() => Assert.Contains(T("Common.Copied"), _snackbars.Markup));
+    }
+
+    [Fact]
+    public async Task CopyPassword_WhileMasked_StillCopiesTheRealPasswordWithoutShowingIt()
+    {
+        await OpenAsync();
+
+        ClickButtonLabelled(T("Credentials.CopyPassword"));
+
+        _dialogs.WaitForAssertion(() => Assert.Equal([Password], CopiedTexts()));
+        Assert.Equal(new string('•', 16), _dialogs.Find("#cred-password").TextContent);
+    }
+
+    [Fact]
+    public async Task Open_IconButtonsHaveAccessibleNames()
+    {
+        await OpenAsync();
+
+        var buttons = _dialogs.FindAll(".mud-dialog button.mud-icon-button");
+        Assert.True(buttons.Count >= 4);
+        Assert.All(buttons, b => Assert.False(string.IsNullOrWhiteSpace(b.GetAttribute("aria-label"))));
+    }
+
+    [Fact]
+    public async Task FileZilla_Click_DownloadsSiteFileWithLoginAndHostButNoPassword()
+    {
+        await OpenAsync();
+
+        _dialogs.Find("#cred-filezilla").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Single(JSInterop.Invocations, i => i.Identifier == "hestiaFtp.download"));
+        var call = JSInterop.Invocations.Single(i => i.Identifier == "hestiaFtp.download");
+        Assert.Equal("alice_ftp7-filezilla.xml", call.Arguments[0]);
+        Assert.Equal("application/xml", call.Arguments[1]);
+        var xml = Assert.IsType<string>(call.Arguments[2]);
+        Assert.Contains("<User>alice_ftp7</User>", xml, StringComparison.Ordinal);
+        Assert.Contains("<Host>ftp.example.net</Host>", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("S3cret", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<Pass", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Done_ClosesTheDialog()
+    {
+        var reference = await OpenAsync();
+
+        _dialogs.Find("#cred-done").Click();
+
+        var result = await reference.Result.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+        Assert.False(result!.Canceled);
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#cred-login")));
+    }
+}

@@ -1,0 +1,539 @@
+using Bunit;
+using HestiaFtp.Core.Hestia;
+using HestiaFtp.Tests.TestSupport;
+using HestiaFtp.Web.Auth;
+using HestiaFtp.Web.Features.FtpAccounts;
+using HestiaFtp.Web.Live;
+using HestiaFtp.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+
+namespace HestiaFtp.Tests.Web.Features.FtpAccounts;
+
+public sealed class FtpAccountsPageTests : DashboardTestContext
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    /// <summary>MudBlazor's debounced input waits on the injected TimeProvider, so the fake clock drives the filter.</summary>
+    private static readonly TimeSpan FilterDebounce = TimeSpan.FromMilliseconds(200);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 5, 0, TimeSpan.Zero));
+    private readonly IRenderedComponent<MudDialogProvider> _dialogs;
+    private readonly IRenderedComponent<MudSnackbarProvider> _snackbars;
+
+    public FtpAccountsPageTests()
+    {
+        Services.AddSingleton<TimeProvider>(_time);
+        Dashboard.Domains.Add(FakeFtpDashboard.Domain("example.com", ssl: true, accounts: [("alice_web", "/public_html"), ("alice_logs", "")]));
+        Dashboard.Domains.Add(FakeFtpDashboard.Domain("other.org", accounts: ("alice_other", "")));
+        (_dialogs, _snackbars) = RenderProviders();
+    }
+
+    private string T(string key, params object[] args) => Services.GetRequiredService<IStringLocalizer<Strings>>()[key, args];
+
+    private IRenderedComponent<FtpAccountsPage> RenderPage(string? server = null, string? account = null)
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(account is null ? "/" : $"/?server={Uri.EscapeDataString(server ?? "")}&account={Uri.EscapeDataString(account)}");
+        return Render<FtpAccountsPage>();
+    }
+
+    private static List<string> Logins(IRenderedComponent<FtpAccountsPage> cut) =>
+        cut.FindAll(".ftp-card .login-text").Select(e => e.TextContent).ToList();
+
+    private void WithUnreachableServer() =>
+        Dashboard.Status = new ServerStatus("demo", false, new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.Zero), null, "timeout", null);
+
+    private void SignInAsSupport()
+    {
+        SignInAs(new DashboardUser("demo", "staff", DashboardRole.Support));
+        Dashboard.Accounts.AddRange([new AccountKey("demo", "alice"), new AccountKey("demo", "bob")]);
+    }
+
+    private void WithManyAccounts(int count)
+    {
+        Dashboard.Domains.Clear();
+        const int perDomain = 100;
+        for (var d = 0; d * perDomain < count; d++)
+        {
+            var accounts = Enumerable.Range(d * perDomain, Math.Min(perDomain, count - d * perDomain))
+                .Select(i => ($"alice_f{i:D4}", "")).ToArray();
+            Dashboard.Domains.Add(FakeFtpDashboard.Domain($"site{d:D2}.example", accounts: accounts));
+        }
+    }
+
+    [Fact]
+    public void Render_WhileLoading_ShowsSkeletonsThenCards()
+    {
+        Dashboard.LoadGate = new TaskCompletionSource();
+
+        var cut = RenderPage();
+
+        Assert.NotNull(cut.Find("#loading"));
+        Assert.NotEmpty(cut.FindAll("#loading .mud-skeleton"));
+        Assert.Empty(cut.FindAll(".ftp-card"));
+        Assert.Empty(cut.FindAll("#status-line"));
+        Dashboard.LoadGate.SetResult();
+        cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_logs", "alice_other"], Logins(cut)), Patience);
+        Assert.Empty(cut.FindAll("#loading"));
+    }
+
+    [Fact]
+    public void Render_ForCustomer_ShowsEveryAccountOfEveryDomain()
+    {
+        var cut = RenderPage();
+
+        Assert.Equal(["alice_web", "alice_logs", "alice_other"], Logins(cut));
+        Assert.Equal("example.com", cut.Find(".ftp-card[data-login='alice_logs'] strong").TextContent);
+        Assert.Equal("other.org", cut.Find(".ftp-card[data-login='alice_other'] strong").TextContent);
+        Assert.Equal("https://example.com/", cut.Find(".ftp-card[data-login='alice_web'] .site-link").GetAttribute("href"));
+        Assert.Equal("http://other.org/", cut.Find(".ftp-card[data-login='alice_other'] .site-link").GetAttribute("href"));
+        Assert.Equal("/domains/other.org", cut.Find(".ftp-card[data-login='alice_other'] .advanced-link").GetAttribute("href"));
+        Assert.Contains("resolve  ", Dashboard.Calls);
+        Assert.Contains("load demo/alice", Dashboard.Calls);
+        Assert.Contains("watch demo/alice", Dashboard.Calls);
+        Assert.False(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("#add-disabled-reason"));
+        Assert.Empty(cut.FindAll("#unreachable-banner"));
+        Assert.Empty(cut.FindAll("#pager"));
+    }
+
+    [Fact]
+    public void Render_StatusLine_CountsAccountsAndDomains()
+    {
+        var cut = RenderPage();
+
+        var line = cut.Find("#status-line").TextContent;
+        Assert.Contains("alice", line);
+        Assert.Contains(T("Accounts.Summary", 3, 2), line);
+        Assert.DoesNotContain(T("Accounts.SuspendedDomains", 1), line);
+        Assert.DoesNotContain(T("Accounts.UserSuspended"), line);
+    }
+
+    [Fact]
+    public void Render_WhenADomainIsSuspended_CountsItAndBlocksEditThereOnly()
+    {
+        Dashboard.Domains[1] = FakeFtpDashboard.Domain("other.org", suspended: true, accounts: ("alice_other", ""));
+
+        var cut = RenderPage();
+
+        Assert.Contains(T("Accounts.SuspendedDomains", 1), cut.Find("#status-line").TextContent);
+        Assert.Equal(T("Card.Suspended"), cut.Find(".ftp-card[data-login='alice_other'] .status-chip").TextContent.Trim());
+        Assert.Equal(T("Health.DomainSuspended"), cut.Find(".ftp-card[data-login='alice_other'] .status-explain").TextContent.Trim());
+        Assert.True(cut.Find(".ftp-card[data-login='alice_other'] .edit-button").HasAttribute("disabled"));
+        Assert.Equal(T("Accounts.DomainSuspendedReason"), cut.Find(".ftp-card[data-login='alice_other'] .disabled-reason").TextContent.Trim());
+        Assert.False(cut.Find(".ftp-card[data-login='alice_other'] .delete-button").HasAttribute("disabled"));
+        Assert.False(cut.Find(".ftp-card[data-login='alice_web'] .edit-button").HasAttribute("disabled"));
+        Assert.False(cut.Find("#add-ftp").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Render_WhenEveryDomainIsSuspended_DisablesAddWithReason()
+    {
+        Dashboard.Domains[0] = Dashboard.Domains[0] with { Suspended = true };
+        Dashboard.Domains[1] = Dashboard.Domains[1] with { Suspended = true };
+
+        var cut = RenderPage();
+
+        Assert.Contains(T("Accounts.SuspendedDomains", 2), cut.Find("#status-line").TextContent);
+        Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.Equal(T("Accounts.AllDomainsSuspended"), cut.Find("#add-disabled-reason").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_WhenUserSuspended_ShowsChipLockedCardsAndBlocksChanges()
+    {
+        Dashboard.HestiaUser = Dashboard.HestiaUser with { Suspended = true };
+
+        var cut = RenderPage();
+
+        Assert.Contains(T("Accounts.UserSuspended"), cut.Find("#status-line").TextContent);
+        Assert.All(cut.FindAll(".status-explain"), e => Assert.Equal(T("Health.UserSuspended"), e.TextContent.Trim()));
+        Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.Equal(T("Accounts.UserSuspendedReason"), cut.Find("#add-disabled-reason").TextContent.Trim());
+        Assert.All(cut.FindAll(".edit-button"), b => Assert.True(b.HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public void Render_WhenDomainsHaveNoAccounts_ShowsEmptyStateWithAdd()
+    {
+        Dashboard.Domains[0] = FakeFtpDashboard.Domain("example.com");
+        Dashboard.Domains[1] = FakeFtpDashboard.Domain("other.org");
+
+        var cut = RenderPage();
+
+        Assert.Equal(T("Accounts.EmptyTitle"), cut.Find("#empty-state h6").TextContent.Trim());
+        Assert.Contains(T("Accounts.EmptyText"), cut.Find("#empty-state").TextContent);
+        Assert.False(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll(".ftp-card"));
+        Assert.Empty(cut.FindAll("#filter"));
+    }
+
+    [Fact]
+    public void Render_WhenAccountHasNoDomains_ExplainsAndDisablesAdd()
+    {
+        Dashboard.Domains.Clear();
+
+        var cut = RenderPage();
+
+        Assert.Contains(T("Accounts.NoDomains"), cut.Find("#empty-state").TextContent);
+        Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.Equal(T("Accounts.NoDomainsReason"), cut.Find("#add-disabled-reason").TextContent.Trim());
+        Assert.Contains(T("Accounts.Summary", 0, 0), cut.Find("#status-line").TextContent);
+    }
+
+    [Fact]
+    public void Render_WhenLoadFails_ShowsErrorAndRetryLoads()
+    {
+        Dashboard.LoadFailure = new HestiaException(HestiaReturnCode.Connect, "v-list-web-domains", null);
+
+        var cut = RenderPage();
+
+        var error = cut.Find("#load-error").TextContent;
+        Assert.Contains(T("Accounts.LoadFailed"), error);
+        Assert.Contains(T("Error.Unreachable"), error);
+        Assert.Empty(cut.FindAll(".ftp-card"));
+        Assert.Empty(cut.FindAll("#loading"));
+        Dashboard.LoadFailure = null;
+
+        cut.Find("#load-error button").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_logs", "alice_other"], Logins(cut)), Patience);
+        Assert.Empty(cut.FindAll("#load-error"));
+        Assert.Equal(2, Dashboard.Calls.Count(c => c == "load demo/alice"));
+    }
+
+    [Fact]
+    public void Render_WhenLoadFailsWithApiCredentials_SaysSoWithoutDetails()
+    {
+        Dashboard.LoadFailure = new HestiaException(HestiaReturnCode.Password, "v-list-web-domains", "Error: password wrong for admin");
+
+        var cut = RenderPage();
+
+        Assert.Contains(T("Error.ApiCredentials"), cut.Find("#load-error").TextContent);
+        Assert.DoesNotContain("v-list-web-domains", cut.Markup);
+        Assert.DoesNotContain("password wrong", cut.Markup);
+    }
+
+    [Fact]
+    public void Render_WhenCustomerAsksForAnotherAccount_ShowsRefusalAndLoadsNothing()
+    {
+        var cut = RenderPage(server: "demo", account: "bob");
+
+        Assert.Contains(T("Error.OtherAccount"), cut.Find("#load-error").TextContent);
+        Assert.Empty(cut.FindAll(".ftp-card"));
+        Assert.Empty(cut.FindAll("#add-ftp"));
+        Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("load", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("watch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Filter_ByLogin_ShowsOnlyMatchingCards()
+    {
+        var cut = RenderPage();
+
+        cut.Find("#filter").Input("LOGS");
+        _time.Advance(FilterDebounce);
+
+        cut.WaitForAssertion(() => Assert.Equal(["alice_logs"], Logins(cut)), Patience);
+        Assert.Contains(T("Accounts.Showing", 1, 3), cut.Find(".filter-count").TextContent);
+    }
+
+    [Fact]
+    public void Filter_ByDomain_ShowsThatDomainsCards()
+    {
+        var cut = RenderPage();
+
+        cut.Find("#filter").Input("example");
+        _time.Advance(FilterDebounce);
+
+        cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_logs"], Logins(cut)), Patience);
+        Assert.Contains(T("Accounts.Showing", 2, 3), cut.Find(".filter-count").TextContent);
+    }
+
+    [Fact]
+    public void Filter_WhenNothingMatches_SaysSo()
+    {
+        var cut = RenderPage();
+
+        cut.Find("#filter").Input("zzz");
+        _time.Advance(FilterDebounce);
+
+        cut.WaitForAssertion(() => Assert.Equal(T("Accounts.NoMatch"), cut.Find("#no-match").TextContent.Trim()), Patience);
+        Assert.Empty(Logins(cut));
+    }
+
+    [Fact]
+    public void Render_With2000Accounts_RendersOnePageOf48AndAPager()
+    {
+        WithManyAccounts(2000);
+
+        var cut = RenderPage();
+
+        Assert.Equal(48, cut.FindAll(".ftp-card").Count);
+        Assert.Equal(Enumerable.Range(0, 48).Select(i => $"alice_f{i:D4}"), Logins(cut));
+        Assert.NotNull(cut.Find("#pager"));
+        Assert.Contains(T("Accounts.Summary", 2000, 20), cut.Find("#status-line").TextContent);
+        Assert.Contains(T("Accounts.Showing", 2000, 2000), cut.Find(".filter-count").TextContent);
+        // Rough size check: one page of cards, not 2,000 (a 48-card page is well under 2 MB; 2,000 cards would be ~40x more).
+        Assert.True(cut.Markup.Length < 2_000_000, $"markup is {cut.Markup.Length} characters");
+        Assert.DoesNotContain("alice_f0048", cut.Markup);
+        Assert.DoesNotContain("alice_f1999", cut.Markup);
+    }
+
+    [Fact]
+    public void Pager_Page2_ShowsTheNext48()
+    {
+        WithManyAccounts(2000);
+        var cut = RenderPage();
+
+        cut.FindAll("#pager button").Single(b => b.TextContent.Trim() == "2").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(Enumerable.Range(48, 48).Select(i => $"alice_f{i:D4}"), Logins(cut)), Patience);
+    }
+
+    [Fact]
+    public void Filter_OnALaterPage_GoesBackToPage1()
+    {
+        WithManyAccounts(2000);
+        var cut = RenderPage();
+        cut.FindAll("#pager button").Single(b => b.TextContent.Trim() == "2").Click();
+        cut.WaitForAssertion(() => Assert.Equal("alice_f0048", Logins(cut)[0]), Patience);
+
+        cut.Find("#filter").Input("site01");
+        _time.Advance(FilterDebounce);
+
+        cut.WaitForAssertion(() => Assert.Equal(Enumerable.Range(100, 48).Select(i => $"alice_f{i:D4}"), Logins(cut)), Patience);
+        Assert.Contains(T("Accounts.Showing", 100, 2000), cut.Find(".filter-count").TextContent);
+    }
+
+    [Fact]
+    public void Render_ForSupportWithoutAccount_ShowsPickerAndHint()
+    {
+        SignInAsSupport();
+
+        var cut = RenderPage();
+
+        Assert.NotNull(cut.Find(".account-picker"));
+        Assert.NotNull(cut.Find("#pick-account"));
+        Assert.Empty(cut.FindAll("#add-ftp"));
+        Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("load", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_ForSupport_ShowsTheAccountReadOnly()
+    {
+        SignInAsSupport();
+
+        var cut = RenderPage(server: "demo", account: "alice");
+
+        Assert.Contains("resolve demo alice", Dashboard.Calls);
+        Assert.Equal(["alice_web", "alice_logs", "alice_other"], Logins(cut));
+        Assert.NotNull(cut.Find(".account-picker"));
+        Assert.Contains(T("Role.Support"), cut.Find("#status-line").TextContent);
+        Assert.Empty(cut.FindAll("#add-ftp"));
+        Assert.Empty(cut.FindAll(".edit-button"));
+        Assert.Empty(cut.FindAll(".delete-button"));
+        Assert.Equal("/domains/example.com?server=demo&account=alice",
+            cut.Find(".ftp-card[data-login='alice_web'] .advanced-link").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task PickAccount_ForSupport_NavigatesToThatAccount()
+    {
+        SignInAsSupport();
+        var cut = RenderPage();
+
+        var select = cut.FindComponent<MudSelect<AccountKey>>();
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(new AccountKey("demo", "bob")));
+
+        Assert.EndsWith("/?server=demo&account=bob", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LiveUpdate_WhenAccountAdded_ShowsHighlightedCardAnnouncesAndFadesLater()
+    {
+        var cut = RenderPage();
+        Assert.Equal("", cut.Find("#live-announcer").TextContent.Trim());
+        Assert.Equal("polite", cut.Find("#live-announcer").GetAttribute("aria-live"));
+        Dashboard.Domains[1] = Dashboard.Domains[1] with { FtpAccounts = [.. Dashboard.Domains[1].FtpAccounts, new("alice_new", "other.org", "")] };
+
+        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpAdded, "other.org", "alice_new",
+            "FTP account alice_new added", ChangeSource.External, _time.GetUtcNow()));
+
+        cut.WaitForAssertion(() => Assert.Contains("alice_new", Logins(cut)), Patience);
+        Assert.Contains("changed", cut.Find(".ftp-card[data-login='alice_new']").ClassList);
+        Assert.DoesNotContain("changed", cut.Find(".ftp-card[data-login='alice_web']").ClassList);
+        Assert.Equal(T("DomainFtp.Live.Added", "alice_new"), cut.Find("#live-announcer").TextContent.Trim());
+        Assert.Contains(T("Accounts.Summary", 4, 2), cut.Find("#status-line").TextContent);
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("changed", cut.Find(".ftp-card[data-login='alice_new']").ClassList), Patience);
+    }
+
+    [Fact]
+    public async Task LiveUpdate_WhenAccountRemoved_DropsTheCard()
+    {
+        var cut = RenderPage();
+        Dashboard.Domains[0] = Dashboard.Domains[0] with { FtpAccounts = [Dashboard.Domains[0].FtpAccounts[0]] };
+
+        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpRemoved, "example.com", "alice_logs",
+            "removed", ChangeSource.External, _time.GetUtcNow()));
+
+        cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_other"], Logins(cut)), Patience);
+        Assert.Equal(T("DomainFtp.Live.Removed", "alice_logs"), cut.Find("#live-announcer").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_WhenServerUnreachable_ShowsBannerKeepsDataAndDisablesChangesWithReasons()
+    {
+        WithUnreachableServer();
+
+        var cut = RenderPage();
+
+        Assert.Contains("demo", cut.Find("#unreachable-banner").TextContent);
+        Assert.Equal(["alice_web", "alice_logs", "alice_other"], Logins(cut));
+        Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.Equal(T("Accounts.UnreachableReason"), cut.Find("#add-disabled-reason").TextContent.Trim());
+        Assert.All(cut.FindAll(".edit-button"), b => Assert.True(b.HasAttribute("disabled")));
+        Assert.All(cut.FindAll(".delete-button"), b => Assert.True(b.HasAttribute("disabled")));
+        Assert.All(cut.FindAll(".disabled-reason"), r => Assert.Equal(T("Accounts.UnreachableReason"), r.TextContent.Trim()));
+        Assert.Equal(3, cut.FindAll(".disabled-reason").Count);
+    }
+
+    [Fact]
+    public async Task LiveUpdate_WhenServerBecomesUnreachableThenRecovers_TogglesBannerAndButtons()
+    {
+        var cut = RenderPage();
+        WithUnreachableServer();
+
+        await Dashboard.PushAsync();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#unreachable-banner")), Patience);
+        Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.Equal(3, Logins(cut).Count);
+
+        Dashboard.Status = ServerStatus.Initial("demo");
+        await Dashboard.PushAsync();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#unreachable-banner")), Patience);
+        Assert.False(cut.Find("#add-ftp").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Dispose_StopsWatching()
+    {
+        RenderPage();
+        Assert.NotNull(Dashboard.Watcher);
+
+        await DisposeComponentsAsync();
+
+        Assert.Null(Dashboard.Watcher);
+    }
+
+    [Fact]
+    public void Add_Click_OpensTheAddDialogWithTheDomains()
+    {
+        var cut = RenderPage();
+
+        cut.Find("#add-ftp").Click();
+
+        _dialogs.WaitForElement("#add-submit");
+        Assert.Equal(["example.com", "other.org"], _dialogs.FindAll(".domain-choice .mono").Select(e => e.TextContent).ToList());
+        Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("quick", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Add_WhenQuickCreated_ShowsCredentialsThenTheNewCard()
+    {
+        var cut = RenderPage();
+
+        cut.Find("#add-ftp").Click();
+        _dialogs.WaitForElement("#add-submit");
+        _dialogs.Find("#add-submit").Click();
+
+        _dialogs.WaitForElement("#cred-login", Patience);
+        var login = _dialogs.Find("#cred-login").TextContent;
+        Assert.StartsWith("alice_ftpq", login, StringComparison.Ordinal);
+        Assert.Contains("quick demo/alice example.com", Dashboard.Calls);
+        Assert.Empty(_dialogs.FindAll("#add-submit"));
+
+        _dialogs.Find("#cred-done").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(login, Logins(cut)), Patience);
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#cred-login")), Patience);
+    }
+
+    [Fact]
+    public void Add_WhenCancelled_ChangesNothing()
+    {
+        var cut = RenderPage();
+        cut.Find("#add-ftp").Click();
+        _dialogs.WaitForElement("#add-submit");
+
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == T("Common.Cancel")).Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#add-submit")), Patience);
+        Assert.Empty(_dialogs.FindAll("#cred-login"));
+        Assert.Equal(1, Dashboard.Calls.Count(c => c == "load demo/alice"));
+        Assert.Equal(3, Logins(cut).Count);
+    }
+
+    [Fact]
+    public void Edit_Click_OpensChangePasswordForThatLogin()
+    {
+        var cut = RenderPage();
+
+        cut.Find(".ftp-card[data-login='alice_other'] .edit-button").Click();
+
+        _dialogs.WaitForElement("#change-password-input");
+        Assert.Contains("alice_other", _dialogs.Find(".mud-dialog-content").TextContent);
+        Assert.Contains("other.org", _dialogs.Find(".mud-dialog-content").TextContent);
+    }
+
+    [Fact]
+    public void Edit_WhenPasswordChanged_ShowsSnackbar()
+    {
+        var cut = RenderPage();
+
+        cut.Find(".ftp-card[data-login='alice_web'] .edit-button").Click();
+        _dialogs.WaitForElement("#change-password-input");
+        _dialogs.Find("#change-password-input").Input("Correct-Horse-Battery-9");
+        _dialogs.Find("#change-password-submit").Click();
+
+        _snackbars.WaitForAssertion(() => Assert.Contains(T("Accounts.PasswordChanged", "alice_web"), _snackbars.Markup), Patience);
+        Assert.Contains("password demo/alice example.com alice_web", Dashboard.Calls);
+    }
+
+    [Fact]
+    public void Delete_WhenConfirmed_DeletesShowsSnackbarAndRemovesTheCard()
+    {
+        var cut = RenderPage();
+
+        cut.Find(".ftp-card[data-login='alice_web'] .delete-button").Click();
+        _dialogs.WaitForElement("#delete-confirm");
+        Assert.Contains("alice_web", _dialogs.Find("#delete-question").TextContent);
+        Assert.Contains("/home/alice/web/example.com/public_html", _dialogs.Find("#delete-files-stay").TextContent);
+        _dialogs.Find("#delete-confirm").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["alice_logs", "alice_other"], Logins(cut)), Patience);
+        Assert.Contains("delete demo/alice example.com alice_web", Dashboard.Calls);
+        _snackbars.WaitForAssertion(() => Assert.Contains(T("Accounts.Deleted", "alice_web"), _snackbars.Markup), Patience);
+    }
+
+    [Fact]
+    public void Delete_WhenCancelled_KeepsTheCard()
+    {
+        var cut = RenderPage();
+
+        cut.Find(".ftp-card[data-login='alice_web'] .delete-button").Click();
+        _dialogs.WaitForElement("#delete-confirm");
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == T("Common.Cancel")).Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#delete-confirm")), Patience);
+        Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("delete", StringComparison.Ordinal));
+        Assert.Equal(3, Logins(cut).Count);
+    }
+}

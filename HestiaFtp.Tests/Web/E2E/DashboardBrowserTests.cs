@@ -5,6 +5,7 @@ namespace HestiaFtp.Tests.Web.E2E;
 
 /// <summary>What bUnit cannot see: the real app in a real browser (MudBlazor styles, dialogs opening, the SignalR circuit).</summary>
 [Trait("Category", "E2E")]
+[Collection(E2ECollection.Name)]
 public sealed class DashboardBrowserTests(DashboardHost host) : IClassFixture<DashboardHost>
 {
     [Fact]

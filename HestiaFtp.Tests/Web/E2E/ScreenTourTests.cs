@@ -8,6 +8,7 @@ namespace HestiaFtp.Tests.Web.E2E;
 /// screenshot of each (HESTIA_E2E_ARTIFACTS or e2e-artifacts/ under the test output) for people to look at.
 /// </summary>
 [Trait("Category", "E2E")]
+[Collection(E2ECollection.Name)]
 public sealed class ScreenTourTests(DashboardHost host) : IClassFixture<DashboardHost>
 {
     [Fact]

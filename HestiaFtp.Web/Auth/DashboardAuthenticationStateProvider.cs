@@ -1,5 +1,4 @@
 using HestiaFtp.Core.Hestia;
-using HestiaFtp.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,7 @@ namespace HestiaFtp.Web.Auth;
 /// </summary>
 public sealed class DashboardAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
-    ILiveAccounts live,
+    IHestiaClientProvider clients,
     IOptions<DashboardOptions> options,
     TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
@@ -36,13 +35,8 @@ public sealed class DashboardAuthenticationStateProvider(
         }
         try
         {
-            // The shared live store answers from its cache when it is fresh, so open circuits add no HestiaCP calls.
-            var snapshot = await live.GetAsync(new AccountKey(user.Server, user.Name), cancellationToken);
-            if (snapshot.User is null)
-            {
-                return false;
-            }
-            if (snapshot.User.Suspended)
+            var hestiaUser = await clients.Get(user.Server).GetUserAsync(user.Name, cancellationToken);
+            if (hestiaUser.Suspended)
             {
                 _logger.LogInformation("{User} on {Server} is suspended: circuit signed out", user.Name, user.Server);
                 return false;

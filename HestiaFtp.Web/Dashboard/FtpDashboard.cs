@@ -38,6 +38,7 @@ public sealed partial class FtpDashboard(
             {
                 throw new DashboardAccessException(DashboardAccessException.Reason.OtherAccount);
             }
+            RequireKnownServer(user.Server);
             return new AccountKey(user.Server, user.Name);
         }
         if (string.IsNullOrEmpty(account))
@@ -221,6 +222,7 @@ public sealed partial class FtpDashboard(
             logger.LogWarning("{Actor} on {ActorServer} tried to change {Account} on {Server}: refused", user.Name, user.Server, key.User, key.Server);
             throw new DashboardAccessException(DashboardAccessException.Reason.OtherAccount);
         }
+        RequireKnownServer(key.Server);
         var web = await ReadOwnDomainAsync(key, domain, cancellationToken);
         if (login is not null)
         {

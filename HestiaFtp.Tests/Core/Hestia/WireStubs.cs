@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace HestiaFtp.Tests.Core.Hestia;
+
+/// <summary>One request the client sent: method, URI, content type and the form fields in wire order.</summary>
+internal sealed record CapturedRequest(HttpMethod Method, Uri? Uri, string? ContentType, IReadOnlyList<KeyValuePair<string, string>> Form, string RawBody)
+{
+    public string Field(string key) => Form.Single(f => f.Key == key).Value;
+
+    public IReadOnlyList<string> Keys => [.. Form.Select(f => f.Key)];
+}
+
+/// <summary>An HttpMessageHandler that records every request and answers with a scripted function.</summary>
+internal sealed class StubHandler(Func<CapturedRequest, int, CancellationToken, Task<HttpResponseMessage>> respond) : HttpMessageHandler
+{
+    private readonly ConcurrentQueue<CapturedRequest> _requests = new();
+    private int _count;
+
+    public StubHandler(Func<HttpResponseMessage> respond) : this((_, _, _) => Task.FromResult(respond()))
+    {
+    }
+
+    public IReadOnlyList<CapturedRequest> Requests => [.. _requests];
+
+    public int Count => Volatile.Read(ref _count);
+
+    public static StubHandler Always(HttpStatusCode status, string body, int? exit, string contentType = "text/html") =>
+        new(() => Reply(status, body, exit, contentType));
+
+    public static HttpResponseMessage Reply(HttpStatusCode status, string body, int? exit, string contentType = "text/html")
+    {
+        var response = new HttpResponseMessage(status);
+        if (status != HttpStatusCode.NoContent)
+        {
+            response.Content = new StringContent(body, Encoding.UTF8, contentType);
+        }
+        if (exit is { } code)
+        {
+            response.Headers.TryAddWithoutValidation("Hestia-Exit-Code", code.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return response;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var raw = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+        var captured = new CapturedRequest(request.Method, request.RequestUri, request.Content?.Headers.ContentType?.MediaType, ParseForm(raw), raw);
+        _requests.Enqueue(captured);
+        var attempt = Interlocked.Increment(ref _count);
+        return await respond(captured, attempt, cancellationToken);
+    }
+
+    private static List<KeyValuePair<string, string>> ParseForm(string raw) =>
+        [.. raw.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
+        {
+            var eq = pair.IndexOf('=');
+            var key = eq < 0 ? pair : pair[..eq];
+            var value = eq < 0 ? "" : pair[(eq + 1)..];
+            return new KeyValuePair<string, string>(Decode(key), Decode(value));
+        })];
+
+    private static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
+}
+
+/// <summary>A clock the test sets, whose timers fire at once (retry back-off without waiting).</summary>
+internal sealed class ManualTime : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = new(2026, 11, 28, 15, 30, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        System.CreateTimer(callback, state, dueTime == Timeout.InfiniteTimeSpan ? dueTime : TimeSpan.Zero, period);
+}
+
+/// <summary>Collects every formatted log message and logged exception.</summary>
+internal sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _entries = new();
+
+    public IReadOnlyList<string> Entries => [.. _entries];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturingLoggerProvider owner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var structured = state is IEnumerable<KeyValuePair<string, object?>> values
+                ? string.Join(" ", values.Select(v => $"{v.Key}={v.Value}"))
+                : "";
+            owner._entries.Enqueue($"{logLevel}: {formatter(state, exception)} | {structured} | {exception}");
+        }
+    }
+}

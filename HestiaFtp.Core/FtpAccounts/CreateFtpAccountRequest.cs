@@ -9,8 +9,8 @@ namespace HestiaFtp.Core.FtpAccounts;
 /// <param name="Domain">The web domain, as stored (lower-case).</param>
 /// <param name="LoginSuffix">The name as typed; a typed <c>USER_</c> prefix is recognised and not doubled (<see cref="Suffix"/>).</param>
 /// <param name="Password">The password; never logged, never printed by <see cref="ToString"/>.</param>
-/// <param name="Path">The folder relative to the domain folder; null or empty for the domain root. It must already exist.</param>
-public sealed record CreateFtpAccountRequest(string User, string Domain, string LoginSuffix, string Password, string? Path = null)
+/// <param name="Folder">The folder relative to the domain folder; null or empty for the domain root. It must already exist.</param>
+public sealed record CreateFtpAccountRequest(string User, string Domain, string LoginSuffix, string Password, string? Folder = null)
 {
     /// <summary>The suffix HestiaCP will be sent: <see cref="LoginSuffix"/> without a typed <c>USER_</c> prefix.</summary>
     public string Suffix => FtpNames.StripTypedPrefix(User, LoginSuffix ?? string.Empty);
@@ -22,8 +22,8 @@ public sealed record CreateFtpAccountRequest(string User, string Domain, string 
     public bool HadTypedPrefix => !string.Equals(Suffix, LoginSuffix, StringComparison.Ordinal);
 
     /// <summary>The folder in stored form: <c>""</c> or <c>/a/b</c>.</summary>
-    public string NormalizedPath => FtpFolders.Normalize(Path);
+    public string NormalizedFolder => FtpFolders.Normalize(Folder);
 
     public override string ToString() =>
-        $"{nameof(CreateFtpAccountRequest)} {{ User = {User}, Domain = {Domain}, LoginSuffix = {LoginSuffix}, Password = ***, Path = {Path} }}";
+        $"{nameof(CreateFtpAccountRequest)} {{ User = {User}, Domain = {Domain}, LoginSuffix = {LoginSuffix}, Password = ***, Folder = {Folder} }}";
 }

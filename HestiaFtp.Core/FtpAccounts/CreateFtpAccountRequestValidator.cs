@@ -12,6 +12,6 @@ public sealed class CreateFtpAccountRequestValidator : AbstractValidator<CreateF
         RuleFor(r => r.Domain).HestiaDomain();
         RuleFor(r => r.LoginSuffix).HestiaFtpLoginSuffix(r => r.User);
         RuleFor(r => r.Password).FtpPassword();
-        RuleFor(r => r.Path).FtpFolder();
+        RuleFor(r => r.Folder).FtpFolder();
     }
 }

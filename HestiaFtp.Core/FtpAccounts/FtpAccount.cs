@@ -5,9 +5,9 @@ namespace HestiaFtp.Core.FtpAccounts;
 /// </summary>
 /// <param name="Login">The full Linux account name, <c>USER_suffix</c>.</param>
 /// <param name="Domain">The web domain it belongs to.</param>
-/// <param name="Path">The folder relative to the domain folder, normalised: <c>""</c> for the domain root, else <c>/a/b</c>.</param>
-public sealed record FtpAccount(string Login, string Domain, string Path)
+/// <param name="Folder">The folder relative to the domain folder, normalised: <c>""</c> for the domain root, else <c>/a/b</c>.</param>
+public sealed record FtpAccount(string Login, string Domain, string Folder)
 {
     /// <summary>The absolute home folder on the server.</summary>
-    public string AbsolutePath(string owner) => $"/home/{owner}/web/{Domain}{Path}";
+    public string AbsoluteFolder(string owner) => $"/home/{owner}/web/{Domain}{Folder}";
 }

@@ -3,10 +3,10 @@ using HestiaFtp.Core.Hestia;
 namespace HestiaFtp.Core.FtpAccounts;
 
 /// <summary>A new account with its password. This result is the only place the password exists; show it once.</summary>
-public sealed record CreatedFtpAccount(string Login, string Password, string Domain, string Path)
+public sealed record CreatedFtpAccount(string Login, string Password, string Domain, string Folder)
 {
     public override string ToString() =>
-        $"{nameof(CreatedFtpAccount)} {{ Login = {Login}, Password = ***, Domain = {Domain}, Path = {Path} }}";
+        $"{nameof(CreatedFtpAccount)} {{ Login = {Login}, Password = ***, Domain = {Domain}, Folder = {Folder} }}";
 }
 
 public enum FtpCreateStatus
@@ -32,10 +32,10 @@ public sealed record FtpCreateResult(FtpCreateStatus Status, string Login, strin
 public sealed record FtpPasswordChangeResult(string Login, string Domain, bool Changed, bool Confirmed, string? ReasonCode);
 
 /// <summary>The outcome of a folder change.</summary>
-/// <param name="RequestedPath">The normalized folder asked for.</param>
-/// <param name="ActualPath">The account's folder as read back afterwards (normalized), or null when it could not be read.</param>
+/// <param name="RequestedFolder">The normalized folder asked for.</param>
+/// <param name="ActualFolder">The account's folder as read back afterwards (normalized), or null when it could not be read.</param>
 /// <param name="WasReset">The requested folder did not exist or HestiaCP refused it, so the account was reset to the domain root.</param>
-public sealed record FtpPathChangeResult(string Login, string Domain, string RequestedPath, string? ActualPath, bool WasReset, string? ReasonCode);
+public sealed record FtpFolderChangeResult(string Login, string Domain, string RequestedFolder, string? ActualFolder, bool WasReset, string? ReasonCode);
 
 public enum FtpDeleteStatus
 {

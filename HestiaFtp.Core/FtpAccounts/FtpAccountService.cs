@@ -21,7 +21,7 @@ public sealed class FtpAccountService
     private static readonly QuickCreateFtpAccountRequestValidator QuickCreateValidator = new();
     private static readonly CreateFtpAccountRequestValidator CreateValidator = new();
     private static readonly ChangeFtpPasswordRequestValidator ChangePasswordValidator = new();
-    private static readonly ChangeFtpPathRequestValidator ChangePathValidator = new();
+    private static readonly ChangeFtpFolderRequestValidator ChangePathValidator = new();
     private static readonly DeleteFtpAccountRequestValidator DeleteValidator = new();
 
     private readonly ICredentialGenerator _generator;
@@ -104,7 +104,7 @@ public sealed class FtpAccountService
     public async Task<FtpCreateResult> CreateAsync(IHestiaClient client, CreateFtpAccountRequest request, CancellationToken cancellationToken)
     {
         CreateValidator.ValidateAndThrow(request);
-        var (user, domain, login, path) = (request.User, request.Domain, request.FullLogin, request.NormalizedPath);
+        var (user, domain, login, path) = (request.User, request.Domain, request.FullLogin, request.NormalizedFolder);
 
         var existing = (await client.GetWebDomainAsync(user, domain, cancellationToken)).FtpAccounts.Select(a => a.Login).ToList();
         if (existing.Contains(login, StringComparer.Ordinal))
@@ -122,7 +122,7 @@ public sealed class FtpAccountService
 
         if (path.Length > 0 && !await client.FolderExistsAsync(user, domain, path, cancellationToken))
         {
-            throw Invalid(nameof(request.Path), RuleViolation.Policy(ValidationCodes.PathNotFound,
+            throw Invalid(nameof(request.Folder), RuleViolation.Policy(ValidationCodes.PathNotFound,
                 "the folder does not exist; create it first (HestiaCP would create it silently, which hides typing mistakes)."));
         }
 
@@ -206,10 +206,10 @@ public sealed class FtpAccountService
     /// (<c>v-check-fs-permission</c>) or HestiaCP refuses it (exit 2), the account is reset to the domain root instead
     /// (empty path) and the result says so. The result carries the account's folder as read back afterwards.
     /// </summary>
-    public async Task<FtpPathChangeResult> ChangePathAsync(IHestiaClient client, ChangeFtpPathRequest request, CancellationToken cancellationToken)
+    public async Task<FtpFolderChangeResult> ChangeFolderAsync(IHestiaClient client, ChangeFtpFolderRequest request, CancellationToken cancellationToken)
     {
         ChangePathValidator.ValidateAndThrow(request);
-        var (user, domain, login, path) = (request.User, request.Domain, request.Login, request.NormalizedPath);
+        var (user, domain, login, path) = (request.User, request.Domain, request.Login, request.NormalizedFolder);
         await RequireUnambiguousAccountAsync(client, user, domain, login, cancellationToken);
 
         var reset = false;
@@ -254,7 +254,7 @@ public sealed class FtpAccountService
         }
 
         var (read, account) = await TryReadAccountAsync(client, user, domain, login, cancellationToken);
-        var actual = account is null ? null : FtpFolders.Normalize(account.Path);
+        var actual = account is null ? null : FtpFolders.Normalize(account.Folder);
         if (reason == FtpResultCodes.OutcomeUnknown && actual is not null)
         {
             reason = actual == path ? FtpResultCodes.ConfirmedAfterUnknown : FtpResultCodes.NotAppliedAfterUnknown;
@@ -264,7 +264,7 @@ public sealed class FtpAccountService
             reason = FtpResultCodes.ReadBackFailed;
         }
 
-        return new FtpPathChangeResult(login, domain, path, actual, reset, reason);
+        return new FtpFolderChangeResult(login, domain, path, actual, reset, reason);
     }
 
     /// <summary>
@@ -334,7 +334,7 @@ public sealed class FtpAccountService
         if (account is not null)
         {
             _logger.LogInformation("FTP account {Login} on {Domain} exists after the lost answer", login, request.Domain);
-            return Created(login, request.Password, request.Domain, FtpFolders.Normalize(account.Path), FtpResultCodes.ConfirmedAfterUnknown);
+            return Created(login, request.Password, request.Domain, FtpFolders.Normalize(account.Folder), FtpResultCodes.ConfirmedAfterUnknown);
         }
 
         return read

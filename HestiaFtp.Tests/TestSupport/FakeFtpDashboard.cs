@@ -171,7 +171,7 @@ public sealed class FakeFtpDashboard : IFtpDashboard
         var index = Domains.FindIndex(d => d.Name == domain);
         Domains[index] = Domains[index] with
         {
-            FtpAccounts = Domains[index].FtpAccounts.Select(a => a.Login == login ? a with { Path = path } : a).ToList(),
+            FtpAccounts = Domains[index].FtpAccounts.Select(a => a.Login == login ? a with { Folder = path } : a).ToList(),
         };
     }
 

@@ -100,7 +100,7 @@ public sealed partial class FtpDashboard(
             () => service.QuickCreateAsync(client, key.User, web.Name, cancellationToken),
             r => (CreateOutcome(r), r.Login), cancellationToken);
         return result.Status == FtpCreateStatus.Created && result.Account is { } account
-            ? new NewFtpCredentials(account.Login, account.Password, web.Name, account.Path, GetLinks(key.Server).HostFor(web.Name))
+            ? new NewFtpCredentials(account.Login, account.Password, web.Name, account.Folder, GetLinks(key.Server).HostFor(web.Name))
             : throw CreateFailure(result);
     }
 
@@ -115,7 +115,7 @@ public sealed partial class FtpDashboard(
         return result.Status switch
         {
             FtpCreateStatus.Created when result.Account is { } account => new FtpCreateOutcome(
-                new NewFtpCredentials(account.Login, account.Password, web.Name, account.Path, GetLinks(key.Server).HostFor(web.Name)), false, null),
+                new NewFtpCredentials(account.Login, account.Password, web.Name, account.Folder, GetLinks(key.Server).HostFor(web.Name)), false, null),
             FtpCreateStatus.RolledBack => new FtpCreateOutcome(null, true, result.ReasonCode),
             _ => throw CreateFailure(result),
         };
@@ -143,9 +143,9 @@ public sealed partial class FtpDashboard(
         var client = clients.Get(key.Server);
         var normalized = FtpFolders.Normalize(folder);
         var result = await AuditedAsync(user, key, web.Name, login, AuditActions.ChangeFtpPath, $"folder {(normalized.Length == 0 ? "/" : normalized)}",
-            () => service.ChangePathAsync(client, new ChangeFtpPathRequest(key.User, web.Name, login, folder ?? string.Empty), cancellationToken),
+            () => service.ChangeFolderAsync(client, new ChangeFtpFolderRequest(key.User, web.Name, login, folder ?? string.Empty), cancellationToken),
             r => (AuditOutcomes.Succeeded + (r.WasReset ? ": folder missing, reset to domain root" : ""), r.Login), cancellationToken);
-        return new FtpFolderOutcome(result.ActualPath ?? (result.WasReset ? string.Empty : result.RequestedPath), result.WasReset);
+        return new FtpFolderOutcome(result.ActualFolder ?? (result.WasReset ? string.Empty : result.RequestedFolder), result.WasReset);
     }
 
     public async Task DeleteAsync(AccountKey key, string domain, string login, CancellationToken cancellationToken)

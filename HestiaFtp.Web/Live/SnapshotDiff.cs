@@ -68,15 +68,15 @@ internal static class SnapshotDiff
         {
             if (!oldLogins.TryGetValue(login, out var old))
             {
-                changes.Add(new(key, ChangeKind.FtpAdded, account.Domain, login, $"FTP account {login} added on {account.Domain} ({Folder(account.Path)})", source, at));
+                changes.Add(new(key, ChangeKind.FtpAdded, account.Domain, login, $"FTP account {login} added on {account.Domain} ({Folder(account.Folder)})", source, at));
             }
             else if (!string.Equals(old.Domain, account.Domain, StringComparison.Ordinal))
             {
-                changes.Add(new(key, ChangeKind.FtpMoved, account.Domain, login, $"FTP account {login} moved from {old.Domain} to {account.Domain} ({Folder(account.Path)})", source, at));
+                changes.Add(new(key, ChangeKind.FtpMoved, account.Domain, login, $"FTP account {login} moved from {old.Domain} to {account.Domain} ({Folder(account.Folder)})", source, at));
             }
-            else if (!string.Equals(old.Path, account.Path, StringComparison.Ordinal))
+            else if (!string.Equals(old.Folder, account.Folder, StringComparison.Ordinal))
             {
-                changes.Add(new(key, ChangeKind.FtpMoved, account.Domain, login, $"FTP account {login} on {account.Domain} moved from {Folder(old.Path)} to {Folder(account.Path)}", source, at));
+                changes.Add(new(key, ChangeKind.FtpMoved, account.Domain, login, $"FTP account {login} on {account.Domain} moved from {Folder(old.Folder)} to {Folder(account.Folder)}", source, at));
             }
         }
 

@@ -95,7 +95,7 @@ internal sealed class FakeHestiaClient : IHestiaClient
         {
             var account = Find(domain, login);
             var list = Accounts[domain];
-            list[list.IndexOf(account)] = account with { Path = FtpFolders.Normalize(path) };
+            list[list.IndexOf(account)] = account with { Folder = FtpFolders.Normalize(path) };
             return true;
         });
 

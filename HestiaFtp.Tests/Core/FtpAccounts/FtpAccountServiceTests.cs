@@ -180,7 +180,7 @@ public class FtpAccountServiceTests
 
         Assert.Equal(FtpCreateStatus.Created, result.Status);
         Assert.DoesNotContain(client.Calls, c => c.StartsWith(HestiaCommands.CheckFsPermission, StringComparison.Ordinal));
-        Assert.Equal("", client.Accounts["example.com"].Single().Path);
+        Assert.Equal("", client.Accounts["example.com"].Single().Folder);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public class FtpAccountServiceTests
             Service().CreateAsync(client, new CreateFtpAccountRequest("alice", "example.com", "web", Password, "missing"), _ct));
 
         var failure = Assert.Single(ex.Errors);
-        Assert.Equal((nameof(CreateFtpAccountRequest.Path), ValidationCodes.PathNotFound), (failure.PropertyName, failure.ErrorCode));
+        Assert.Equal((nameof(CreateFtpAccountRequest.Folder), ValidationCodes.PathNotFound), (failure.PropertyName, failure.ErrorCode));
         Assert.Empty(client.Mutations);
     }
 
@@ -299,9 +299,9 @@ public class FtpAccountServiceTests
             "create-bad-user" => service.CreateAsync(client, new("alice;id", "example.com", "web2", Password), _ct),
             "password-bad-login" => service.ChangePasswordAsync(client, new("alice", "example.com", "web", Password), _ct),
             "password-short" => service.ChangePasswordAsync(client, new("alice", "example.com", "alice_web", "short"), _ct),
-            "path-traversal" => service.ChangePathAsync(client, new("alice", "example.com", "alice_web", "../.."), _ct),
-            "path-forbidden" => service.ChangePathAsync(client, new("alice", "example.com", "alice_web", "up:load"), _ct),
-            "path-foreign-login" => service.ChangePathAsync(client, new("alice", "example.com", "bob_web", "/public_html"), _ct),
+            "path-traversal" => service.ChangeFolderAsync(client, new("alice", "example.com", "alice_web", "../.."), _ct),
+            "path-forbidden" => service.ChangeFolderAsync(client, new("alice", "example.com", "alice_web", "up:load"), _ct),
+            "path-foreign-login" => service.ChangeFolderAsync(client, new("alice", "example.com", "bob_web", "/public_html"), _ct),
             "delete-bad-login" => service.DeleteAsync(client, new("alice", "example.com", "alice_web\n"), _ct),
             "delete-bad-domain" => service.DeleteAsync(client, new("alice", "www.example.com", "alice_web"), _ct),
             "quick-bad-domain" => service.QuickCreateAsync(client, "alice", "exa_mple.com", _ct),
@@ -369,9 +369,9 @@ public class FtpAccountServiceTests
         var client = new FakeHestiaClient().WithAccount("example.com", "alice_web", "/old");
         client.Folders.Add("/public_html/new");
 
-        var result = await Service().ChangePathAsync(client, new ChangeFtpPathRequest("alice", "example.com", "alice_web", "public_html/new/"), _ct);
+        var result = await Service().ChangeFolderAsync(client, new ChangeFtpFolderRequest("alice", "example.com", "alice_web", "public_html/new/"), _ct);
 
-        Assert.Equal(new FtpPathChangeResult("alice_web", "example.com", "/public_html/new", "/public_html/new", false, null), result);
+        Assert.Equal(new FtpFolderChangeResult("alice_web", "example.com", "/public_html/new", "/public_html/new", false, null), result);
         Assert.Equal([$"{ChangePath} alice example.com alice_web /public_html/new"], client.Mutations);
     }
 
@@ -380,9 +380,9 @@ public class FtpAccountServiceTests
     {
         var client = new FakeHestiaClient().WithAccount("example.com", "alice_web", "/old");
 
-        var result = await Service().ChangePathAsync(client, new ChangeFtpPathRequest("alice", "example.com", "alice_web", "missing"), _ct);
+        var result = await Service().ChangeFolderAsync(client, new ChangeFtpFolderRequest("alice", "example.com", "alice_web", "missing"), _ct);
 
-        Assert.Equal(new FtpPathChangeResult("alice_web", "example.com", "/missing", "", true, FtpResultCodes.PathMissingReset), result);
+        Assert.Equal(new FtpFolderChangeResult("alice_web", "example.com", "/missing", "", true, FtpResultCodes.PathMissingReset), result);
         Assert.Equal([$"{ChangePath} alice example.com alice_web "], client.Mutations);
     }
 
@@ -393,9 +393,9 @@ public class FtpAccountServiceTests
             .Script(ChangePath, FakeHestiaClient.Error(HestiaReturnCode.Invalid, ChangePath, "Error: absolute path  is invalid"));
         client.Folders.Add("/public_html");
 
-        var result = await Service().ChangePathAsync(client, new ChangeFtpPathRequest("alice", "example.com", "alice_web", "/public_html"), _ct);
+        var result = await Service().ChangeFolderAsync(client, new ChangeFtpFolderRequest("alice", "example.com", "alice_web", "/public_html"), _ct);
 
-        Assert.Equal((true, "", FtpResultCodes.PathRejectedReset), (result.WasReset, result.ActualPath, result.ReasonCode));
+        Assert.Equal((true, "", FtpResultCodes.PathRejectedReset), (result.WasReset, result.ActualFolder, result.ReasonCode));
         Assert.Equal([$"{ChangePath} alice example.com alice_web /public_html", $"{ChangePath} alice example.com alice_web "], client.Mutations);
     }
 
@@ -404,9 +404,9 @@ public class FtpAccountServiceTests
     {
         var client = new FakeHestiaClient().WithAccount("example.com", "alice_web", "/old");
 
-        var result = await Service().ChangePathAsync(client, new ChangeFtpPathRequest("alice", "example.com", "alice_web", "/"), _ct);
+        var result = await Service().ChangeFolderAsync(client, new ChangeFtpFolderRequest("alice", "example.com", "alice_web", "/"), _ct);
 
-        Assert.Equal(("", false), (result.ActualPath, result.WasReset));
+        Assert.Equal(("", false), (result.ActualFolder, result.WasReset));
         Assert.DoesNotContain(client.Calls, c => c.StartsWith(HestiaCommands.CheckFsPermission, StringComparison.Ordinal));
     }
 
@@ -417,9 +417,9 @@ public class FtpAccountServiceTests
             .Script(ChangePath, FakeHestiaClient.Lost(ChangePath));
         client.Folders.Add("/new");
 
-        var result = await Service().ChangePathAsync(client, new ChangeFtpPathRequest("alice", "example.com", "alice_web", "new"), _ct);
+        var result = await Service().ChangeFolderAsync(client, new ChangeFtpFolderRequest("alice", "example.com", "alice_web", "new"), _ct);
 
-        Assert.Equal(("/old", false, FtpResultCodes.NotAppliedAfterUnknown), (result.ActualPath, result.WasReset, result.ReasonCode));
+        Assert.Equal(("/old", false, FtpResultCodes.NotAppliedAfterUnknown), (result.ActualFolder, result.WasReset, result.ReasonCode));
         Assert.Single(client.Mutations);
     }
 

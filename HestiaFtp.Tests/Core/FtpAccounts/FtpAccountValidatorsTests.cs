@@ -98,7 +98,7 @@ public class ChangeFtpPasswordRequestValidatorTests
             new ChangeFtpPasswordRequest("alice", "example.com", "alice_web", "correct-horse-battery").ToString(), StringComparison.Ordinal);
 }
 
-public class ChangeFtpPathRequestValidatorTests
+public class ChangeFtpFolderRequestValidatorTests
 {
     [Theory]
     [InlineData("alice_web", "", null)]
@@ -109,7 +109,7 @@ public class ChangeFtpPathRequestValidatorTests
     [InlineData("nope", "/public_html", ValidationCodes.LoginPrefix)]
     public void Validate_ForLoginAndPath_ReportsExpectedCode(string login, string? path, string? expectedCode)
     {
-        var result = new ChangeFtpPathRequestValidator().Validate(new ChangeFtpPathRequest("alice", "example.com", login, path));
+        var result = new ChangeFtpFolderRequestValidator().Validate(new ChangeFtpFolderRequest("alice", "example.com", login, path));
         Assert.Equal(expectedCode, result.Errors.Select(e => e.ErrorCode).FirstOrDefault());
     }
 }

@@ -138,7 +138,7 @@ public sealed class HestiaClientIntegrationTests(HestiaServerFixture server) : I
     {
         var login = await AddAsync("public_html/");
 
-        Assert.Equal("/public_html", (await FindAsync(login))!.Path);
+        Assert.Equal("/public_html", (await FindAsync(login))!.Folder);
         Assert.Equal($"/home/{User}/web/{Domain}/public_html", server.Emulator?.HomeOf(login) ?? $"/home/{User}/web/{Domain}/public_html");
     }
 
@@ -150,7 +150,7 @@ public sealed class HestiaClientIntegrationTests(HestiaServerFixture server) : I
 
         var login = await AddAsync(folder);
 
-        Assert.Equal("/" + folder, (await FindAsync(login))!.Path);
+        Assert.Equal("/" + folder, (await FindAsync(login))!.Folder);
         Assert.True(emulator.PathExists($"/home/{User}/web/{Domain}/{folder}"));
         Assert.True(await Client.FolderExistsAsync(User, Domain, folder, _ct));
     }
@@ -367,11 +367,11 @@ public sealed class HestiaClientIntegrationTests(HestiaServerFixture server) : I
         var login = await AddAsync();
 
         await Client.ChangeFtpPathAsync(User, Domain, login, "/public_html/", _ct);
-        Assert.Equal("/public_html", (await FindAsync(login))!.Path);
+        Assert.Equal("/public_html", (await FindAsync(login))!.Folder);
         Assert.Equal($"/home/{User}/web/{Domain}/public_html", server.Emulator?.HomeOf(login) ?? $"/home/{User}/web/{Domain}/public_html");
 
         await Client.ChangeFtpPathAsync(User, Domain, login, "", _ct);
-        Assert.Equal("", (await FindAsync(login))!.Path);
+        Assert.Equal("", (await FindAsync(login))!.Folder);
     }
 
     [Fact]
@@ -382,7 +382,7 @@ public sealed class HestiaClientIntegrationTests(HestiaServerFixture server) : I
         await Fails(HestiaReturnCode.Invalid, $"Error: absolute path /home/{User} is invalid",
             () => Client.ChangeFtpPathAsync(User, Domain, login, "../..", _ct));
 
-        Assert.Equal("/public_html", (await FindAsync(login))!.Path);
+        Assert.Equal("/public_html", (await FindAsync(login))!.Folder);
     }
 
     [Fact]
@@ -393,7 +393,7 @@ public sealed class HestiaClientIntegrationTests(HestiaServerFixture server) : I
         await Fails(HestiaReturnCode.Invalid, "Error: absolute path  is invalid",
             () => Client.ChangeFtpPathAsync(User, Domain, login, "hftest-brand-new/a/b", _ct));
 
-        Assert.Equal("", (await FindAsync(login))!.Path);
+        Assert.Equal("", (await FindAsync(login))!.Folder);
     }
 
     [Fact]

@@ -612,7 +612,7 @@ public sealed class HestiaClientWireTests
 
         var domain = await Client(handler).GetWebDomainAsync("alice", "example.com", _ct);
 
-        Assert.Equal(expected, string.Join('|', domain.FtpAccounts.Select(a => $"{a.Login}={a.Path}")));
+        Assert.Equal(expected, string.Join('|', domain.FtpAccounts.Select(a => $"{a.Login}={a.Folder}")));
         Assert.All(domain.FtpAccounts, a => Assert.Equal("example.com", a.Domain));
     }
 

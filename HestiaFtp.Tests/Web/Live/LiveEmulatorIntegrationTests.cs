@@ -64,7 +64,7 @@ public class LiveEmulatorIntegrationTests
 
         var update = Assert.Single(await inbox.WaitForAsync(1));
         var account = update.Snapshot!.Domains.Single(d => d.Name == "alice-shop.com").FtpAccounts.Single(a => a.Login == "alice_media");
-        Assert.Equal("/public_html/media/products", account.Path);
+        Assert.Equal("/public_html/media/products", account.Folder);
         Assert.Contains("/public_html/media/products", update.Changes.Single().Detail, StringComparison.Ordinal);
     }
 

@@ -63,7 +63,7 @@ public sealed partial class CreateFtpAccountDialog : IDisposable
         _rules = new(Validator, L);
         _suffixRule = _rules.Property<string?>(nameof(CreateFtpAccountRequest.LoginSuffix), v => Request with { LoginSuffix = v ?? "" });
         _passwordRule = _rules.Property<string?>(nameof(CreateFtpAccountRequest.Password), v => Request with { Password = v ?? "" });
-        _folderRule = _rules.Property<string?>(nameof(CreateFtpAccountRequest.Path), v => Request with { Path = v });
+        _folderRule = _rules.Property<string?>(nameof(CreateFtpAccountRequest.Folder), v => Request with { Folder = v });
     }
 
     private void SuffixChanged(string? value)
@@ -120,7 +120,7 @@ public sealed partial class CreateFtpAccountDialog : IDisposable
         _busy = true;
         try
         {
-            var folder = request.NormalizedPath;
+            var folder = request.NormalizedFolder;
             if (folder.Length > 0 && !await FolderExistsAsync(folder))
             {
                 _folderError = L["DomainFtp.Create.FolderMissing"];

@@ -253,7 +253,7 @@ public sealed partial class DomainFtpPage
             { d => d.AccountKey, _key },
             { d => d.Domain, Domain },
             { d => d.Login, account.Login },
-            { d => d.Folder, account.Path },
+            { d => d.Folder, account.Folder },
         };
         var dialog = await Dialogs.ShowAsync<EditFtpAccountDialog>(L["DomainFtp.Edit.Title"].Value, parameters, DialogDefaults.Options);
         var result = await dialog.Result;
@@ -286,7 +286,7 @@ public sealed partial class DomainFtpPage
             { d => d.AccountKey, _key },
             { d => d.Domain, Domain },
             { d => d.Login, account.Login },
-            { d => d.Folder, account.AbsolutePath(_web.Owner) },
+            { d => d.Folder, account.AbsoluteFolder(_web.Owner) },
         };
         var dialog = await Dialogs.ShowAsync<DeleteFtpAccountDialog>(L["Delete.Title"].Value, parameters, DialogDefaults.Options);
         var result = await dialog.Result;

@@ -18,7 +18,7 @@ namespace HestiaFtp.Web.Features.DomainFtp;
 public sealed partial class EditFtpAccountDialog : IDisposable
 {
     private static readonly ChangeFtpPasswordRequestValidator PasswordValidator = new();
-    private static readonly ChangeFtpPathRequestValidator FolderValidator = new();
+    private static readonly ChangeFtpFolderRequestValidator FolderValidator = new();
 
     [Inject] private IFtpDashboard Dashboard { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
@@ -34,7 +34,7 @@ public sealed partial class EditFtpAccountDialog : IDisposable
 
     private MudForm _form = default!;
     private FluentValidationAdapter<ChangeFtpPasswordRequest> _passwordRules = default!;
-    private FluentValidationAdapter<ChangeFtpPathRequest> _folderRules = default!;
+    private FluentValidationAdapter<ChangeFtpFolderRequest> _folderRules = default!;
     private Func<string?, IEnumerable<string>> _passwordRule = default!;
     private Func<string?, IEnumerable<string>> _folderRule = default!;
     private string? _password;
@@ -55,7 +55,7 @@ public sealed partial class EditFtpAccountDialog : IDisposable
 
     private ChangeFtpPasswordRequest PasswordRequest => new(AccountKey.User, Domain, Login, _password ?? "");
 
-    private ChangeFtpPathRequest FolderRequest => new(AccountKey.User, Domain, Login, _folder);
+    private ChangeFtpFolderRequest FolderRequest => new(AccountKey.User, Domain, Login, _folder);
 
     private bool PasswordPending => _passwordOutcome is null && !string.IsNullOrEmpty(_password);
 
@@ -75,7 +75,7 @@ public sealed partial class EditFtpAccountDialog : IDisposable
         _folderRules = new(FolderValidator, L);
         // The password is optional here: an empty field means "keep it".
         _passwordRule = v => string.IsNullOrEmpty(v) ? [] : _passwordRules.Messages(PasswordRequest with { Password = v }, nameof(ChangeFtpPasswordRequest.Password));
-        _folderRule = _folderRules.Property<string?>(nameof(ChangeFtpPathRequest.Path), v => FolderRequest with { Path = v });
+        _folderRule = _folderRules.Property<string?>(nameof(ChangeFtpFolderRequest.Folder), v => FolderRequest with { Folder = v });
     }
 
     private void PasswordChanged(string? value)
@@ -133,7 +133,7 @@ public sealed partial class EditFtpAccountDialog : IDisposable
         }
         if (failures.Count > 0)
         {
-            var elsewhere = failures.Where(f => f.Key is not (nameof(ChangeFtpPasswordRequest.Password) or nameof(ChangeFtpPathRequest.Path))).ToList();
+            var elsewhere = failures.Where(f => f.Key is not (nameof(ChangeFtpPasswordRequest.Password) or nameof(ChangeFtpFolderRequest.Folder))).ToList();
             if (elsewhere.Count > 0)
             {
                 _error = new DashboardError(ErrorField.None, elsewhere[0].Value);
@@ -188,7 +188,7 @@ public sealed partial class EditFtpAccountDialog : IDisposable
 
     private async Task<bool> ChangeFolderAsync()
     {
-        var requested = FolderRequest.NormalizedPath;
+        var requested = FolderRequest.NormalizedFolder;
         try
         {
             var outcome = await Dashboard.ChangeFolderAsync(AccountKey, Domain, Login, requested, CancellationToken.None);

@@ -275,7 +275,7 @@ public sealed partial class FtpAccountsPage
             { d => d.AccountKey, _key },
             { d => d.Domain, item.Domain.Name },
             { d => d.Login, item.Account.Login },
-            { d => d.Folder, item.Account.AbsolutePath(item.Domain.Owner) },
+            { d => d.Folder, item.Account.AbsoluteFolder(item.Domain.Owner) },
         };
         var dialog = await Dialogs.ShowAsync<DeleteFtpAccountDialog>(L["Delete.Title"].Value, parameters, DialogDefaults.Options);
         var result = await dialog.Result;

@@ -45,10 +45,10 @@ public sealed class FluentValidationAdapterTests
 
     [Theory]
     [InlineData("Web", "", nameof(CreateFtpAccountRequest.LoginSuffix), ValidationCodes.LoginUpperCase)]
-    [InlineData("web", "../etc", nameof(CreateFtpAccountRequest.Path), ValidationCodes.PathTraversal)]
+    [InlineData("web", "../etc", nameof(CreateFtpAccountRequest.Folder), ValidationCodes.PathTraversal)]
     public void Validate_WhenRuleBroken_ReturnsLocalizedMessageByProperty(string suffix, string path, string property, string code)
     {
-        var errors = _adapter.Validate(Valid with { LoginSuffix = suffix, Path = path });
+        var errors = _adapter.Validate(Valid with { LoginSuffix = suffix, Folder = path });
 
         Assert.Equal(L["Rule." + code].Value, Assert.Single(errors, e => e.Key == property).Value);
     }

@@ -3,14 +3,14 @@ using HestiaFtp.Core.Validation;
 
 namespace HestiaFtp.Core.FtpAccounts;
 
-/// <summary>The rules for <see cref="ChangeFtpPathRequest"/>.</summary>
-public sealed class ChangeFtpPathRequestValidator : AbstractValidator<ChangeFtpPathRequest>
+/// <summary>The rules for <see cref="ChangeFtpFolderRequest"/>.</summary>
+public sealed class ChangeFtpFolderRequestValidator : AbstractValidator<ChangeFtpFolderRequest>
 {
-    public ChangeFtpPathRequestValidator()
+    public ChangeFtpFolderRequestValidator()
     {
         RuleFor(r => r.User).HestiaUser();
         RuleFor(r => r.Domain).HestiaDomain();
         RuleFor(r => r.Login).HestiaFtpLogin(r => r.User);
-        RuleFor(r => r.Path).FtpFolder();
+        RuleFor(r => r.Folder).FtpFolder();
     }
 }

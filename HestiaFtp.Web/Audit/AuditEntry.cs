@@ -38,6 +38,9 @@ public static class AuditOutcomes
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
 
+    /// <summary>Recorded before the change was sent; replaced by the outcome once it is known.</summary>
+    public const string Pending = "pending";
+
     /// <summary>The call timed out or the connection dropped: HestiaCP may or may not have made the change.</summary>
     public const string Unknown = "unknown";
 }

@@ -88,6 +88,16 @@ public sealed class SqliteAuditLog : IAuditLog
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task CompleteAsync(long id, string outcome, string? login, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE audit_entries SET outcome = @Outcome, login = COALESCE(@Login, login) WHERE id = @Id;",
+            new { Id = id, Outcome = outcome, Login = login },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,12 @@ public sealed class DashboardAccessException(DashboardAccessException.Reason rea
         UnknownDomain,
         UnknownLogin,
         AmbiguousLogin,
+
+        /// <summary>HestiaCP's '.' wildcard would also match another of the account's domains.</summary>
+        AmbiguousDomain,
+
+        /// <summary>The activity log could not record the intent, so nothing was sent.</summary>
+        AuditUnavailable,
     }
 
     public Reason Why { get; } = reason;

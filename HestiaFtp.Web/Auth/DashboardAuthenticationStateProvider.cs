@@ -1,4 +1,5 @@
 using HestiaFtp.Core.Hestia;
+using HestiaFtp.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.Options;
@@ -7,11 +8,14 @@ namespace HestiaFtp.Web.Auth;
 
 /// <summary>
 /// Re-checks an open circuit's user periodically: a circuit stops acting once the session has expired or the HestiaCP
-/// user has been suspended (or deleted), without waiting for a reload.
+/// user has been suspended (or deleted), without waiting for a reload. The user's state comes from the live store, which
+/// the poller keeps fresh for every watched account; only when it is older than the revalidation interval is it read,
+/// through the shared reader (one read per account, not per tab).
 /// </summary>
 public sealed class DashboardAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
-    IHestiaClientProvider clients,
+    IAccountStore store,
+    AccountReader reader,
     IOptions<DashboardOptions> options,
     TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
@@ -28,24 +32,25 @@ public sealed class DashboardAuthenticationStateProvider(
         {
             return false;
         }
-        if (DashboardUser.ExpiresOf(principal) is not { } expires || expires <= time.GetUtcNow())
+        var now = time.GetUtcNow();
+        if (DashboardUser.ExpiresOf(principal) is not { } expires || expires <= now)
         {
             _logger.LogInformation("Session of {User} on {Server} expired", user.Name, user.Server);
             return false;
         }
+        var key = new AccountKey(user.Server, user.Name);
         try
         {
-            var hestiaUser = await clients.Get(user.Server).GetUserAsync(user.Name, cancellationToken);
-            if (hestiaUser.Suspended)
+            var stored = store.GetUser(key);
+            var hestiaUser = stored is not null && now - stored.AsOf < RevalidationInterval
+                ? stored.User
+                : await reader.ReadUserAsync(key, cancellationToken);
+            if (hestiaUser is null || hestiaUser.Suspended)
             {
-                _logger.LogInformation("{User} on {Server} is suspended: circuit signed out", user.Name, user.Server);
+                _logger.LogInformation("{User} on {Server} is suspended or gone: circuit signed out", user.Name, user.Server);
                 return false;
             }
             return true;
-        }
-        catch (HestiaException ex) when (ex.Code == HestiaReturnCode.NotExist)
-        {
-            return false;
         }
         catch (HestiaException)
         {

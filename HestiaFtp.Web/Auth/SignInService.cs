@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HestiaFtp.Core.Hestia;
+using HestiaFtp.Web.Live;
 using Microsoft.Extensions.Options;
 
 namespace HestiaFtp.Web.Auth;
@@ -21,6 +22,7 @@ public sealed record SignInResult(SignInOutcome Outcome, DashboardUser? User = n
 public sealed partial class SignInService(
     IHestiaClientProvider clients,
     SignInThrottle throttle,
+    AccountReader reader,
     IOptions<DashboardOptions> options,
     ILogger<SignInService> logger)
 {
@@ -54,6 +56,8 @@ public sealed partial class SignInService(
                 return new SignInResult(SignInOutcome.InvalidCredentials);
             }
             var hestiaUser = await client.GetUserAsync(user, cancellationToken);
+            // This read feeds the live store, so the first page view needs only the domains (a cold view is one call).
+            reader.ApplySignIn(new AccountKey(server, user), hestiaUser);
             throttle.RecordSuccess(server, user);
             var o = options.Value;
             var role = (o.AdminsAreSupport && hestiaUser.IsAdmin) || o.IsSupportUser(server, user)

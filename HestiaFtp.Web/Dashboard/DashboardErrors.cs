@@ -1,5 +1,7 @@
 using FluentValidation;
+using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
+using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Resources;
 using Microsoft.Extensions.Localization;
@@ -31,12 +33,52 @@ public static class DashboardErrors
             DashboardAccessException.Reason.UnknownDomain => l["Error.UnknownDomain"],
             DashboardAccessException.Reason.UnknownLogin => l["Error.UnknownLogin"],
             DashboardAccessException.Reason.AmbiguousLogin => l["Error.AmbiguousLogin"],
+            DashboardAccessException.Reason.AmbiguousDomain => l["Error.AmbiguousDomain"],
+            DashboardAccessException.Reason.AuditUnavailable => l["Error.AuditUnavailable"],
             _ => l["Error.OtherAccount"],
         }),
         HestiaException h => FromHestia(h, l, pathField),
+        ServerUnavailableException => new(ErrorField.None, l["Error.UnreachableNotSent"]),
         OperationCanceledException => new(ErrorField.None, l["Error.Cancelled"]),
         _ => new(ErrorField.None, l["Error.Unexpected"]),
     };
+
+    /// <summary>
+    /// What a dialog shows for a result that is not plainly done: a refusal next to its input (HestiaCP's own words are
+    /// labelled as the panel's), or "cannot tell" with the advice that fits. Null for a plain success.
+    /// </summary>
+    public static DashboardError? Describe(IFtpResult result, IStringLocalizer<Strings> l, ErrorField pathField = ErrorField.Folder)
+    {
+        switch (result.Status)
+        {
+            case FtpResultStatus.CannotTell:
+                return new(ErrorField.None, result is FtpPasswordChangeResult ? l["Error.PasswordCannotTell"] : l["Error.OutcomeUnknown"], OutcomeUnknown: true);
+            case FtpResultStatus.NotDone when result.Refusal is { } refusal:
+                var field = refusal.Property switch
+                {
+                    null => ErrorField.None,
+                    var p when p.Contains("Password", StringComparison.Ordinal) => ErrorField.Password,
+                    var p when p.Contains("Folder", StringComparison.Ordinal) => pathField,
+                    var p when p.Contains("Login", StringComparison.Ordinal) => ErrorField.Login,
+                    var p when p.Contains("Domain", StringComparison.Ordinal) => ErrorField.Domain,
+                    _ => ErrorField.None,
+                };
+                if (refusal.HestiaCode is { } code)
+                {
+                    var known = FromHestia(new HestiaException(code, "", refusal.Message), l, pathField);
+                    return known with { Field = field == ErrorField.None ? known.Field : field, Message = $"{known.Message} {l["Error.PanelSaid", refusal.Message]}" };
+                }
+                return new(field, Localize(refusal.ReasonCode, refusal.Message, l));
+            case FtpResultStatus.NotDone when result.ReasonCode == FtpResultCodes.NotAppliedAfterUnknown:
+                return new(ErrorField.None, l["Error.NotAppliedAfterUnknown"]);
+            case FtpResultStatus.NotDone when result.ReasonCode == FtpResultCodes.NamesTaken:
+                return new(ErrorField.None, l["Error.NamesTaken"]);
+            case FtpResultStatus.NotDone:
+                return new(ErrorField.None, Localize(result.ReasonCode, l["Error.Hestia"], l));
+            default:
+                return null;
+        }
+    }
 
     private static DashboardError FromValidation(ValidationException v, IStringLocalizer<Strings> l)
     {

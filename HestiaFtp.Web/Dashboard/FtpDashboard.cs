@@ -9,24 +9,25 @@ using HestiaFtp.Web.Live;
 namespace HestiaFtp.Web.Dashboard;
 
 /// <summary>
-/// The security boundary between a circuit and HestiaCP. Every call re-reads the signed-in user (a circuit signed out by
-/// revalidation stops acting), checks the account against that user, checks the domain and login against a fresh read of
-/// the account's own domains, then applies the product rules, records the audit entry and publishes the change live.
+/// The security boundary between a circuit and HestiaCP. Every call reads the signed-in user (a circuit signed out by
+/// revalidation stops acting) and checks the account against that user. A mutation then checks the request's own user
+/// and domain (exactly, against the account's domains in the live store: no extra call), records the intent in the
+/// activity log (no log, no change), lets the service send one mutation and one read-back, feeds the read-back to the
+/// store and every open page, and records the outcome the user is shown.
 /// </summary>
-public sealed partial class FtpDashboard(
+public sealed class FtpDashboard(
     CurrentUser currentUser,
     IHestiaClientProvider clients,
     ILiveAccounts live,
+    AccountReader reader,
+    IAccountStore store,
+    IServerHealth health,
     IAuditLog audit,
     FtpAccountService service,
     ICredentialGenerator generator,
     TimeProvider time,
     ILogger<FtpDashboard> logger) : IFtpDashboard
 {
-    // HestiaCP's domain format (func/main.sh is_domain_format_valid) in lower case: checked before any HestiaCP call.
-    [GeneratedRegex("^(?!-)(?!.*\\.\\.)(?!.*\\.-)(?!.*-\\.)[a-z0-9.-]{1,253}(?<![-.])$")]
-    private static partial Regex DomainFormat();
-
     public Task<DashboardUser> GetUserAsync() => currentUser.RequireAsync();
 
     public async Task<AccountKey?> ResolveAccountAsync(string? server, string? account)
@@ -56,22 +57,28 @@ public sealed partial class FtpDashboard(
         return await live.GetAsync(key, cancellationToken);
     }
 
+    public async Task<AccountSnapshot> RefreshAsync(AccountKey key, CancellationToken cancellationToken)
+    {
+        await AuthorizeReadAsync(key);
+        return await live.RefreshNowAsync(key, cancellationToken);
+    }
+
     public async Task<ILiveSubscription> WatchAsync(AccountKey key, Func<AccountUpdate, Task> onUpdate)
     {
         await AuthorizeReadAsync(key);
         return live.Watch(key, onUpdate);
     }
 
-    public ServerStatus GetStatus(string server)
+    public async Task<ServerStatus> GetStatusAsync(string server)
     {
-        RequireKnownServer(server);
+        await AuthorizeServerAsync(server);
         return live.GetStatus(server);
     }
 
-    public ServerLinks GetLinks(string server)
+    public async Task<ServerLinks> GetLinksAsync(string server)
     {
-        var options = clients.Servers.FirstOrDefault(s => s.Name == server)
-            ?? throw new DashboardAccessException(DashboardAccessException.Reason.UnknownServer);
+        await AuthorizeServerAsync(server);
+        var options = clients.Servers.First(s => s.Name == server);
         var panel = options.PanelUrl ?? options.BaseUrl!;
         return new ServerLinks(server, panel, options.FileManagerUrl ?? new Uri(panel, "fm/"), options.FtpHost);
     }
@@ -92,110 +99,129 @@ public sealed partial class FtpDashboard(
         return keys.OrderBy(k => k.User, StringComparer.Ordinal).ThenBy(k => k.Server, StringComparer.Ordinal).ToList();
     }
 
-    public async Task<NewFtpCredentials> QuickCreateAsync(AccountKey key, string domain, CancellationToken cancellationToken)
-    {
-        var (user, web) = await AuthorizeWriteAsync(key, domain, login: null, cancellationToken);
-        var client = clients.Get(key.Server);
-        var result = await AuditedAsync(user, key, web.Name, null, AuditActions.AddFtpAccount, "generated login, domain folder",
-            () => service.QuickCreateAsync(client, key.User, web.Name, cancellationToken),
-            r => (CreateOutcome(r), r.Login), cancellationToken);
-        return result.Status == FtpCreateStatus.Created && result.Account is { } account
-            ? new NewFtpCredentials(account.Login, account.Password, web.Name, account.Folder, GetLinks(key.Server).HostFor(web.Name))
-            : throw CreateFailure(result);
-    }
+    public async Task<FtpCreateResult> QuickCreateAsync(QuickCreateFtpAccountRequest request, CancellationToken cancellationToken) =>
+        (await MutateAsync(request.User, request.Domain, null, AuditActions.AddFtpAccount, "generated login, domain folder",
+            (client, web) => service.QuickCreateAsync(client, request, web, cancellationToken), cancellationToken)).Result;
 
-    public async Task<FtpCreateOutcome> CreateAsync(AccountKey key, string domain, string loginSuffix, string password, string? folder, CancellationToken cancellationToken)
-    {
-        var (user, web) = await AuthorizeWriteAsync(key, domain, login: null, cancellationToken);
-        var client = clients.Get(key.Server);
-        var request = new CreateFtpAccountRequest(key.User, web.Name, loginSuffix ?? string.Empty, password ?? string.Empty, folder);
-        var detail = $"folder {(string.IsNullOrEmpty(folder) ? "/" : FtpFolders.Normalize(folder))}";
-        var result = await AuditedAsync(user, key, web.Name, null, AuditActions.AddFtpAccount, detail,
-            () => service.CreateAsync(client, request, cancellationToken), r => (CreateOutcome(r), r.Login), cancellationToken);
-        return result.Status switch
-        {
-            FtpCreateStatus.Created when result.Account is { } account => new FtpCreateOutcome(
-                new NewFtpCredentials(account.Login, account.Password, web.Name, account.Folder, GetLinks(key.Server).HostFor(web.Name)), false, null),
-            FtpCreateStatus.RolledBack => new FtpCreateOutcome(null, true, result.ReasonCode),
-            _ => throw CreateFailure(result),
-        };
-    }
+    public async Task<FtpCreateResult> CreateAsync(CreateFtpAccountRequest request, CancellationToken cancellationToken) =>
+        (await MutateAsync(request.User, request.Domain, null, AuditActions.AddFtpAccount, $"folder {ChangeTexts.Folder(request.NormalizedFolder)}",
+            (client, web) => service.CreateAsync(client, request, web, cancellationToken), cancellationToken)).Result;
 
-    public async Task<FtpPasswordOutcome> ChangePasswordAsync(AccountKey key, string domain, string login, string password, CancellationToken cancellationToken)
+    public async Task<FtpPasswordChangeResult> ChangePasswordAsync(ChangeFtpPasswordRequest request, CancellationToken cancellationToken)
     {
-        var (user, web) = await AuthorizeWriteAsync(key, domain, login, cancellationToken);
-        var client = clients.Get(key.Server);
-        var result = await AuditedAsync(user, key, web.Name, login, AuditActions.ChangeFtpPassword, "password changed",
-            () => service.ChangePasswordAsync(client, new ChangeFtpPasswordRequest(key.User, web.Name, login, password ?? string.Empty), cancellationToken),
-            r => (r.Changed ? AuditOutcomes.Succeeded + (r.Confirmed ? "" : ": not confirmed") : AuditOutcomes.Unknown, r.Login), cancellationToken);
-        if (!result.Changed)
+        var (key, result) = await MutateAsync(request.User, request.Domain, request.Login, AuditActions.ChangeFtpPassword, "password changed",
+            (client, web) => service.ChangePasswordAsync(client, request, web, cancellationToken), cancellationToken);
+        if (result.Status == FtpResultStatus.Done)
         {
-            throw new HestiaException(HestiaReturnCode.Connect, HestiaCommands.ChangeWebDomainFtpPassword, null, outcomeUnknown: true);
+            // No listing shows a password: tell open pages (and staff) that it changed.
+            reader.PublishPasswordChanged(key, result.Domain, result.Login);
         }
-        await live.PublishAsync(new AccountChange(key, ChangeKind.FtpPasswordChanged, web.Name, login, $"Password of {login} changed.",
-            ChangeSource.Dashboard, time.GetUtcNow()), cancellationToken);
-        return new FtpPasswordOutcome(result.Confirmed);
+        return result;
     }
 
-    public async Task<FtpFolderOutcome> ChangeFolderAsync(AccountKey key, string domain, string login, string folder, CancellationToken cancellationToken)
-    {
-        var (user, web) = await AuthorizeWriteAsync(key, domain, login, cancellationToken);
-        var client = clients.Get(key.Server);
-        var normalized = FtpFolders.Normalize(folder);
-        var result = await AuditedAsync(user, key, web.Name, login, AuditActions.ChangeFtpPath, $"folder {(normalized.Length == 0 ? "/" : normalized)}",
-            () => service.ChangeFolderAsync(client, new ChangeFtpFolderRequest(key.User, web.Name, login, folder ?? string.Empty), cancellationToken),
-            r => (AuditOutcomes.Succeeded + (r.WasReset ? ": folder missing, reset to domain root" : ""), r.Login), cancellationToken);
-        return new FtpFolderOutcome(result.ActualFolder ?? (result.WasReset ? string.Empty : result.RequestedFolder), result.WasReset);
-    }
+    public async Task<FtpFolderChangeResult> ChangeFolderAsync(ChangeFtpFolderRequest request, CancellationToken cancellationToken) =>
+        (await MutateAsync(request.User, request.Domain, request.Login, AuditActions.ChangeFtpPath, $"folder {ChangeTexts.Folder(request.NormalizedFolder)}",
+            (client, web) => service.ChangeFolderAsync(client, request, web, cancellationToken), cancellationToken)).Result;
 
-    public async Task DeleteAsync(AccountKey key, string domain, string login, CancellationToken cancellationToken)
-    {
-        var (user, web) = await AuthorizeWriteAsync(key, domain, login, cancellationToken);
-        var client = clients.Get(key.Server);
-        var result = await AuditedAsync(user, key, web.Name, login, AuditActions.DeleteFtpAccount, "deleted (files kept)",
-            () => service.DeleteAsync(client, new DeleteFtpAccountRequest(key.User, web.Name, login), cancellationToken),
-            r => (r.Status switch
-            {
-                FtpDeleteStatus.Deleted or FtpDeleteStatus.NotFound => AuditOutcomes.Succeeded,
-                FtpDeleteStatus.NotDeleted => AuditOutcomes.Failed + ": still listed after a lost answer",
-                _ => AuditOutcomes.Unknown,
-            }, r.Login), cancellationToken);
-        if (result.Status is FtpDeleteStatus.NotDeleted or FtpDeleteStatus.Unknown)
-        {
-            throw new HestiaException(HestiaReturnCode.Connect, HestiaCommands.DeleteWebDomainFtp, null, outcomeUnknown: true);
-        }
-    }
-
-    private static string CreateOutcome(FtpCreateResult result) => result.Status switch
-    {
-        FtpCreateStatus.Created => AuditOutcomes.Succeeded,
-        FtpCreateStatus.RolledBack => AuditOutcomes.Failed + ": folder missing after creation, account removed again",
-        FtpCreateStatus.RollbackFailed => AuditOutcomes.Failed + ": folder missing and removing the account failed",
-        FtpCreateStatus.Unknown => AuditOutcomes.Unknown,
-        _ => AuditOutcomes.Failed + $": {result.ReasonCode}",
-    };
-
-    /// <summary>A create that did not produce a usable account, as the exception the screens already explain.</summary>
-    private static HestiaException CreateFailure(FtpCreateResult result) => result.Status switch
-    {
-        FtpCreateStatus.NotCreated when result.ReasonCode == FtpResultCodes.NamesTaken =>
-            new HestiaException(HestiaReturnCode.Exists, HestiaCommands.AddWebDomainFtp, "every generated login was taken"),
-        FtpCreateStatus.NotCreated => new HestiaException(HestiaReturnCode.Connect, HestiaCommands.AddWebDomainFtp, result.ReasonCode),
-        _ => new HestiaException(HestiaReturnCode.Connect, HestiaCommands.AddWebDomainFtp, result.ReasonCode, outcomeUnknown: true),
-    };
+    public async Task<FtpDeleteResult> DeleteAsync(DeleteFtpAccountRequest request, CancellationToken cancellationToken) =>
+        (await MutateAsync(request.User, request.Domain, request.Login, AuditActions.DeleteFtpAccount, "deleted (files kept)",
+            (client, web) => service.DeleteAsync(client, request, web, cancellationToken), cancellationToken)).Result;
 
     public async Task<IReadOnlyList<string>> ListFoldersAsync(AccountKey key, string domain, string folder, CancellationToken cancellationToken)
     {
         await AuthorizeReadAsync(key);
-        var web = await ReadOwnDomainAsync(key, domain, cancellationToken);
-        var normalized = FtpFolders.Normalize(folder);
-        var entries = await clients.Get(key.Server).ListFolderAsync(key.User, web.Name, normalized, cancellationToken);
+        var violations = FtpFolders.Check(folder);
+        if (violations.Count > 0)
+        {
+            logger.LogWarning("Folder listing of {Account}/{Domain} refused: {Code}", key, domain, violations[0].ErrorCode);
+            return [];
+        }
+        var web = await OwnDomainAsync(key, domain, exact: false, cancellationToken);
+        var entries = await clients.Get(key.Server).ListFolderAsync(key.User, web.Name, FtpFolders.Normalize(folder), cancellationToken);
         return entries is null
             ? []
             : entries.Where(e => e.IsDirectory).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
     }
 
-    public string GeneratePassword() => generator.GeneratePassword();
+    public async Task<string> GeneratePasswordAsync()
+    {
+        await currentUser.RequireAsync();
+        return generator.GeneratePassword();
+    }
+
+    /// <summary>
+    /// The one path of every mutation: authorize the request's own user and domain, refuse while the server is marked
+    /// unreachable (nothing is sent), record the intent, run the service (one mutation, one read-back), feed the read-back to
+    /// the store and the open pages, record the outcome.
+    /// </summary>
+    private async Task<(AccountKey Key, TResult Result)> MutateAsync<TResult>(string requestUser, string requestDomain, string? login, string action, string detail,
+        Func<IHestiaClient, WebDomain, Task<TResult>> mutation, CancellationToken cancellationToken)
+        where TResult : IFtpResult
+    {
+        var (user, key) = await AuthorizeWriteAsync(requestUser);
+        var web = await OwnDomainAsync(key, requestDomain, exact: true, cancellationToken);
+        if (!health.Get(key.Server).Reachable)
+        {
+            throw new ServerUnavailableException(key.Server);
+        }
+
+        long auditId;
+        try
+        {
+            auditId = await audit.RecordAsync(new AuditEntry(0, time.GetUtcNow(), user.Name, key.Server, key.User, web.Name, login, action, detail,
+                AuditOutcomes.Pending), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Audit intent for {Action} on {Account}/{Domain} could not be written: nothing was sent", action, key, web.Name);
+            throw new DashboardAccessException(DashboardAccessException.Reason.AuditUnavailable);
+        }
+
+        var sequence = store.NextSequence();
+        var at = time.GetUtcNow();
+        TResult result;
+        try
+        {
+            result = await mutation(clients.Get(key.Server), web);
+        }
+        catch (Exception ex)
+        {
+            // A fault before anything was sent (a pre-check could not be made, or the request was refused as malformed).
+            await CompleteAuditAsync(auditId, $"{AuditOutcomes.Failed}: {ex.GetType().Name}", null);
+            throw;
+        }
+
+        if (result.ReadBack is { } readBack)
+        {
+            // Without a read-back (it failed) the store keeps what it had; the next poll corrects it.
+            reader.ApplyReadBack(key, web.Name, readBack, sequence, at);
+        }
+
+        await CompleteAuditAsync(auditId, AuditOutcomeOf(result), result.Login);
+        return (key, result);
+    }
+
+    /// <summary>The outcome the user is shown, in the activity log's words (never a password).</summary>
+    internal static string AuditOutcomeOf(IFtpResult result) => result.Status switch
+    {
+        FtpResultStatus.Done when result.ReasonCode is null => AuditOutcomes.Succeeded,
+        FtpResultStatus.Done => $"{AuditOutcomes.Succeeded}: {result.ReasonCode}",
+        FtpResultStatus.NotDone when result.Refusal is { HestiaCode: { } code } refusal => $"{AuditOutcomes.Failed}: {code}: {refusal.Message}",
+        FtpResultStatus.NotDone => $"{AuditOutcomes.Failed}: {result.Refusal?.ReasonCode ?? result.ReasonCode}",
+        _ => $"{AuditOutcomes.Unknown}: {result.ReasonCode}",
+    };
+
+    private async Task CompleteAuditAsync(long id, string outcome, string? login)
+    {
+        try
+        {
+            await audit.CompleteAsync(id, outcome, login, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Audit outcome of entry {Id} could not be written (the entry stays 'pending')", id);
+        }
+    }
 
     private async Task<DashboardUser> AuthorizeReadAsync(AccountKey key)
     {
@@ -209,107 +235,63 @@ public sealed partial class FtpDashboard(
         return user;
     }
 
-    private async Task<(DashboardUser User, WebDomain Domain)> AuthorizeWriteAsync(AccountKey key, string domain, string? login, CancellationToken cancellationToken)
+    private async Task AuthorizeServerAsync(string server)
+    {
+        var user = await currentUser.RequireAsync();
+        RequireKnownServer(server);
+        if (!user.IsSupport && server != user.Server)
+        {
+            throw new DashboardAccessException(DashboardAccessException.Reason.OtherAccount);
+        }
+    }
+
+    /// <summary>Customers change only their own account on their own server; the request names the account it acts on.</summary>
+    private async Task<(DashboardUser User, AccountKey Key)> AuthorizeWriteAsync(string requestUser)
     {
         var user = await currentUser.RequireAsync();
         if (user.IsSupport)
         {
-            logger.LogWarning("Support user {Actor} tried to change {Account} on {Server}: refused (read-only)", user.Name, key.User, key.Server);
+            logger.LogWarning("Support user {Actor} tried to change {Account}: refused (read-only)", user.Name, requestUser);
             throw new DashboardAccessException(DashboardAccessException.Reason.ReadOnly);
         }
-        if (key.Server != user.Server || key.User != user.Name)
+        if (!string.Equals(requestUser, user.Name, StringComparison.Ordinal))
         {
-            logger.LogWarning("{Actor} on {ActorServer} tried to change {Account} on {Server}: refused", user.Name, user.Server, key.User, key.Server);
+            logger.LogWarning("{Actor} on {Server} tried to change {Account}: refused", user.Name, user.Server, requestUser);
             throw new DashboardAccessException(DashboardAccessException.Reason.OtherAccount);
         }
-        RequireKnownServer(key.Server);
-        var web = await ReadOwnDomainAsync(key, domain, cancellationToken);
-        if (login is not null)
-        {
-            if (!web.FtpAccounts.Any(a => string.Equals(a.Login, login, StringComparison.Ordinal)))
-            {
-                throw new DashboardAccessException(DashboardAccessException.Reason.UnknownLogin);
-            }
-            if (FtpNames.AmbiguousWith(login, web.FtpAccounts.Select(a => a.Login)).Count > 0)
-            {
-                throw new DashboardAccessException(DashboardAccessException.Reason.AmbiguousLogin);
-            }
-        }
-        return (user, web);
+        RequireKnownServer(user.Server);
+        return (user, new AccountKey(user.Server, user.Name));
     }
 
-    /// <summary>A fresh read of the domain under the account's own user: HestiaCP answers "doesn't exist" for anyone else's domain.</summary>
-    private async Task<WebDomain> ReadOwnDomainAsync(AccountKey key, string domain, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account's own domain of that name, from the live store (read once when the store has none yet). HestiaCP finds a
+    /// domain with <c>grep</c>, where <c>.</c> matches any character, and acts on the first matching line: a mutation on a
+    /// name that could match another of the owner's domains is refused; an <paramref name="exact"/> lookup also requires
+    /// the stored spelling, since the request travels unchanged to HestiaCP.
+    /// </summary>
+    private async Task<WebDomain> OwnDomainAsync(AccountKey key, string domain, bool exact, CancellationToken cancellationToken)
     {
-        var name = (domain ?? string.Empty).Trim().ToLowerInvariant();
-        if (!DomainFormat().IsMatch(name))
+        var snapshot = store.Get(key) ?? await reader.ReadAsync(key, cancellationToken);
+        var comparison = exact ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        var web = snapshot.Domains.FirstOrDefault(d => string.Equals(d.Name, domain, comparison))
+            ?? throw new DashboardAccessException(DashboardAccessException.Reason.UnknownDomain);
+        if (exact && snapshot.Domains.Any(d => d != web && WildcardMatches(web.Name, d.Name)))
         {
-            throw new DashboardAccessException(DashboardAccessException.Reason.UnknownDomain);
+            logger.LogWarning("Refusing a change on {Account}/{Domain}: HestiaCP's '.' wildcard also matches another domain of the account", key, web.Name);
+            throw new DashboardAccessException(DashboardAccessException.Reason.AmbiguousDomain);
         }
-        try
-        {
-            return await clients.Get(key.Server).GetWebDomainAsync(key.User, name, cancellationToken);
-        }
-        catch (HestiaException ex) when (ex.Code is HestiaReturnCode.NotExist or HestiaReturnCode.Invalid)
-        {
-            throw new DashboardAccessException(DashboardAccessException.Reason.UnknownDomain);
-        }
+        return web;
     }
+
+    private static bool WildcardMatches(string pattern, string name) =>
+        pattern.Length == name.Length && Regex.IsMatch(name, "^" + Regex.Escape(pattern).Replace("\\.", ".", StringComparison.Ordinal) + "$",
+            RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
     private void RequireKnownServer(string server)
     {
         if (!clients.Servers.Any(s => s.Name == server))
         {
             throw new DashboardAccessException(DashboardAccessException.Reason.UnknownServer);
-        }
-    }
-
-    /// <summary>
-    /// Runs a mutation, records its audit entry (never a password) and refreshes the account for every open circuit.
-    /// When the outcome is unknown the account is re-read, so what the screens show is what is true now.
-    /// </summary>
-    private async Task<T> AuditedAsync<T>(DashboardUser user, AccountKey key, string domain, string? login, string action, string detail,
-        Func<Task<T>> mutation, Func<T, (string Outcome, string Login)> describe, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await mutation();
-            var (outcome, actualLogin) = describe(result);
-            await RecordAsync(user, key, domain, actualLogin, action, detail, outcome);
-            await RefreshQuietlyAsync(key, domain, cancellationToken);
-            return result;
-        }
-        catch (HestiaException ex)
-        {
-            var outcome = ex.OutcomeUnknown ? AuditOutcomes.Unknown : $"{AuditOutcomes.Failed}: {ex.Code}";
-            await RecordAsync(user, key, domain, login, action, detail, outcome);
-            await RefreshQuietlyAsync(key, domain, cancellationToken);
-            throw;
-        }
-    }
-
-    private async Task RecordAsync(DashboardUser user, AccountKey key, string domain, string? login, string action, string detail, string outcome)
-    {
-        try
-        {
-            await audit.RecordAsync(new AuditEntry(0, time.GetUtcNow(), user.Name, key.Server, key.User, domain, login, action, detail, outcome),
-                CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Audit entry for {Action} on {Account}/{Domain} could not be written", action, key.User, domain);
-        }
-    }
-
-    private async Task RefreshQuietlyAsync(AccountKey key, string domain, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await live.RefreshDomainAsync(key, domain.Trim().ToLowerInvariant(), ChangeSource.Dashboard, cancellationToken);
-        }
-        catch (HestiaException ex)
-        {
-            logger.LogWarning("Refresh of {Account}/{Domain} after a change failed: {Code}", key.User, domain, ex.Code);
         }
     }
 }

@@ -47,19 +47,25 @@ public enum ChangeSource
     External,
 }
 
-/// <summary>One observed change. <see cref="Detail"/> is a human sentence; it never holds a password.</summary>
+/// <summary>
+/// One observed change, as codes and values (localized at display time by <see cref="ChangeTexts"/>; the activity log uses
+/// the same vocabulary). <see cref="From"/> and <see cref="To"/> carry the old and new value where the kind has one (the
+/// folder of a moved account). Never holds a password.
+/// </summary>
 public sealed record AccountChange(
     AccountKey Key,
     ChangeKind Kind,
     string? Domain,
     string? Login,
-    string Detail,
     ChangeSource Source,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? From = null,
+    string? To = null);
 
 /// <summary>
-/// The health of one HestiaCP server as seen by the watcher. <see cref="PollingStopped"/> is set after an
-/// authentication failure (exit 9/10/21): the watcher then makes no more calls, because fail2ban counts them.
+/// The health of one HestiaCP server, kept by <see cref="IServerHealth"/> from every call the dashboard makes.
+/// <see cref="CredentialsRefused"/> is set while HestiaCP refuses the dashboard's own API credentials (exit 9/10/21): the
+/// client's breaker then pauses calls, because fail2ban counts them.
 /// </summary>
 public sealed record ServerStatus(
     string Server,
@@ -68,7 +74,7 @@ public sealed record ServerStatus(
     DateTimeOffset? LastSuccess,
     string? LastError,
     DateTimeOffset? LastChecked,
-    bool PollingStopped = false,
+    bool CredentialsRefused = false,
     int ConsecutiveFailures = 0,
     DateTimeOffset? NextCheck = null)
 {
@@ -98,15 +104,6 @@ public sealed record LiveEvent(LiveEventKind Kind, string Server, DateTimeOffset
     public static LiveEvent ForStatus(ServerStatus status, DateTimeOffset at) => new(LiveEventKind.Status, status.Server, at, null, status);
 
     public static LiveEvent ForChecked(ServerStatus status, DateTimeOffset at) => new(LiveEventKind.Checked, status.Server, at, null, status);
-
-    /// <summary>A one-line description for the recent-events list.</summary>
-    public string Describe() => Kind switch
-    {
-        LiveEventKind.Change => $"{Change!.Key.User}: {Change.Detail}{(Change.Source == ChangeSource.External ? " (outside the dashboard)" : "")}",
-        _ when Status!.PollingStopped => $"HestiaCP refused the dashboard's credentials; polling stopped: {Status.LastError}",
-        _ when !Status.Reachable => $"HestiaCP unreachable since {Status.UnreachableSince:HH:mm:ss}: {Status.LastError}",
-        _ => "HestiaCP reachable again",
-    };
 }
 
 /// <summary>One HestiaCP account in the staff overview.</summary>

@@ -7,24 +7,49 @@ public sealed class LiveOptions
 {
     public const string SectionName = "Live";
 
-    /// <summary>How often the watcher polls a server that someone watches. Also the age under which a cached snapshot counts as fresh.</summary>
+    /// <summary>
+    /// How often the poller reads what open pages watch, so out-of-band changes (made in the panel, by billing, on the CLI)
+    /// appear within this time. Stretched when a tick would need more calls than <see cref="CallBudgetPerSecond"/> allows.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>First wait after a failed poll; doubles on each further failure.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>While a server is unreachable: at most one call (a probe) per this interval; the first answer clears the outage.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Longest wait between polls of an unreachable server.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>A read of an account this young (or still in flight) is shared instead of sending another.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The poller's share of a panel (about 20 calls a second with 4 PHP workers, shared with people): a tick that needs more
+    /// calls than this × <see cref="PollInterval"/> waits longer before the next one.
+    /// </summary>
+    [Range(0.1, 100.0)]
+    public double CallBudgetPerSecond { get; set; } = 2;
+
+    /// <summary>
+    /// The cost model that chooses between one <c>v-list-users</c> per tick and one <c>v-list-user</c> per watched account:
+    /// a call costs <see cref="CostPerCall"/>, plus <see cref="CostPerListedUser"/> per user a list prints.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan CostPerCall { get; set; } = TimeSpan.FromMilliseconds(75);
+
+    /// <inheritdoc cref="CostPerCall"/>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan CostPerListedUser { get; set; } = TimeSpan.FromMilliseconds(12);
+
+    /// <summary>How many reads of one server the poller sends at once.</summary>
+    [Range(1, 8)]
+    public int ConcurrentReadsPerServer { get; set; } = 2;
 
     /// <summary>
     /// Staff view only: at most this many accounts whose <c>v-list-users</c> counters (SUSPENDED, SUSPENDED_WEB,
     /// U_WEB_DOMAINS) changed get a <c>v-list-web-domains</c> per tick; the rest wait for the next tick.
     /// </summary>
     [Range(0, 1000)]
-    public int ChangedReadsPerTick { get; set; } = 20;
+    public int ChangedReadsPerTick { get; set; } = 10;
 
     /// <summary>
     /// Staff view only: this many further accounts (never listed first, then least recently listed) get a

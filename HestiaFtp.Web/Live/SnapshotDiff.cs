@@ -12,21 +12,21 @@ internal static class SnapshotDiff
         var changes = new List<AccountChange>();
         if (before is null && after is not null)
         {
-            changes.Add(new(key, ChangeKind.UserAdded, null, null, "HestiaCP account added", source, at));
+            changes.Add(new(key, ChangeKind.UserAdded, null, null, source, at));
             if (after.Suspended)
             {
-                changes.Add(new(key, ChangeKind.UserSuspended, null, null, "HestiaCP account is suspended: FTP logins locked", source, at));
+                changes.Add(new(key, ChangeKind.UserSuspended, null, null, source, at));
             }
         }
         else if (before is not null && after is null)
         {
-            changes.Add(new(key, ChangeKind.UserRemoved, null, null, "HestiaCP account removed", source, at));
+            changes.Add(new(key, ChangeKind.UserRemoved, null, null, source, at));
         }
         else if (before is not null && after is not null && before.Suspended != after.Suspended)
         {
             changes.Add(after.Suspended
-                ? new(key, ChangeKind.UserSuspended, null, null, "HestiaCP account suspended: FTP logins locked", source, at)
-                : new(key, ChangeKind.UserUnsuspended, null, null, "HestiaCP account unsuspended: FTP logins unlocked", source, at));
+                ? new(key, ChangeKind.UserSuspended, null, null, source, at)
+                : new(key, ChangeKind.UserUnsuspended, null, null, source, at));
         }
 
         return changes;
@@ -43,23 +43,23 @@ internal static class SnapshotDiff
         {
             if (!oldDomains.TryGetValue(domain.Name, out var old))
             {
-                changes.Add(new(key, ChangeKind.DomainAdded, domain.Name, null, $"web domain {domain.Name} added", source, at));
+                changes.Add(new(key, ChangeKind.DomainAdded, domain.Name, null, source, at));
                 if (domain.Suspended)
                 {
-                    changes.Add(new(key, ChangeKind.DomainSuspended, domain.Name, null, $"web domain {domain.Name} is suspended", source, at));
+                    changes.Add(new(key, ChangeKind.DomainSuspended, domain.Name, null, source, at));
                 }
             }
             else if (old.Suspended != domain.Suspended)
             {
                 changes.Add(domain.Suspended
-                    ? new(key, ChangeKind.DomainSuspended, domain.Name, null, $"web domain {domain.Name} suspended: FTP changes blocked, logins still work", source, at)
-                    : new(key, ChangeKind.DomainUnsuspended, domain.Name, null, $"web domain {domain.Name} unsuspended", source, at));
+                    ? new(key, ChangeKind.DomainSuspended, domain.Name, null, source, at)
+                    : new(key, ChangeKind.DomainUnsuspended, domain.Name, null, source, at));
             }
         }
 
         foreach (var domain in before.Where(d => !newDomains.ContainsKey(d.Name)))
         {
-            changes.Add(new(key, ChangeKind.DomainRemoved, domain.Name, null, $"web domain {domain.Name} removed", source, at));
+            changes.Add(new(key, ChangeKind.DomainRemoved, domain.Name, null, source, at));
         }
 
         var oldLogins = Logins(before);
@@ -68,21 +68,23 @@ internal static class SnapshotDiff
         {
             if (!oldLogins.TryGetValue(login, out var old))
             {
-                changes.Add(new(key, ChangeKind.FtpAdded, account.Domain, login, $"FTP account {login} added on {account.Domain} ({Folder(account.Folder)})", source, at));
+                changes.Add(new(key, ChangeKind.FtpAdded, account.Domain, login, source, at, To: account.Folder));
             }
             else if (!string.Equals(old.Domain, account.Domain, StringComparison.Ordinal))
             {
-                changes.Add(new(key, ChangeKind.FtpMoved, account.Domain, login, $"FTP account {login} moved from {old.Domain} to {account.Domain} ({Folder(account.Folder)})", source, at));
+                // Logins are unique per server: the same login on another domain is the old one removed and a new one added.
+                changes.Add(new(key, ChangeKind.FtpRemoved, old.Domain, login, source, at, From: old.Folder));
+                changes.Add(new(key, ChangeKind.FtpAdded, account.Domain, login, source, at, To: account.Folder));
             }
             else if (!string.Equals(old.Folder, account.Folder, StringComparison.Ordinal))
             {
-                changes.Add(new(key, ChangeKind.FtpMoved, account.Domain, login, $"FTP account {login} on {account.Domain} moved from {Folder(old.Folder)} to {Folder(account.Folder)}", source, at));
+                changes.Add(new(key, ChangeKind.FtpMoved, account.Domain, login, source, at, From: old.Folder, To: account.Folder));
             }
         }
 
         foreach (var (login, account) in oldLogins.Where(p => !newLogins.ContainsKey(p.Key)))
         {
-            changes.Add(new(key, ChangeKind.FtpRemoved, account.Domain, login, $"FTP account {login} removed from {account.Domain}", source, at));
+            changes.Add(new(key, ChangeKind.FtpRemoved, account.Domain, login, source, at, From: account.Folder));
         }
 
         return changes;
@@ -98,6 +100,4 @@ internal static class SnapshotDiff
 
         return logins;
     }
-
-    private static string Folder(string path) => path.Length == 0 ? "domain root" : $"folder {path}";
 }

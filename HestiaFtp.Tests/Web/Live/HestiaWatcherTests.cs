@@ -272,7 +272,7 @@ public class HestiaWatcherTests
         await h.TickAsync();
         Assert.Equal(1, h.Web1.TotalCalls);
         var status = h.Live.GetStatus("web1");
-        Assert.True(status.PollingStopped);
+        Assert.True(status.CredentialsRefused);
         Assert.False(status.Reachable);
 
         await h.TicksAsync(20);
@@ -280,18 +280,18 @@ public class HestiaWatcherTests
 
         await h.Live.RefreshNowAsync("web1", LiveHarness.Ct);
         Assert.Equal(2, h.Web1.TotalCalls);
-        Assert.True(h.Live.GetStatus("web1").PollingStopped);
+        Assert.True(h.Live.GetStatus("web1").CredentialsRefused);
 
         h.Web1.Failure = null;
         var after = await h.Live.RefreshNowAsync("web1", LiveHarness.Ct);
-        Assert.False(after.PollingStopped);
+        Assert.False(after.CredentialsRefused);
         Assert.True(after.Reachable);
         var calls = h.Web1.CallsOf(HestiaCommands.ListUsers);
         await h.TickAsync();
         Assert.Equal(calls + 1, h.Web1.CallsOf(HestiaCommands.ListUsers));
         var statusEvents = (await staff.WaitUntilAsync(items => items.Count(e => e.Kind == LiveEventKind.Status) >= 2))
             .Where(e => e.Kind == LiveEventKind.Status).ToList();
-        Assert.True(statusEvents[0].Status!.PollingStopped);
+        Assert.True(statusEvents[0].Status!.CredentialsRefused);
         Assert.True(statusEvents[1].Status!.Reachable);
     }
 
@@ -311,7 +311,7 @@ public class HestiaWatcherTests
         Assert.Equal(HestiaReturnCode.Password, again.Code);
         Assert.Equal(1, calls);
         Assert.Equal(calls, h.Web1.TotalCalls);
-        Assert.True(h.Live.GetStatus("web1").PollingStopped);
+        Assert.True(h.Live.GetStatus("web1").CredentialsRefused);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed partial class CreateFtpAccountDialog : IDisposable
         _rolledBack = false;
     }
 
-    private void Generate() => PasswordChanged(Dashboard.GeneratePassword());
+    private async Task GenerateAsync() => PasswordChanged(await Dashboard.GeneratePasswordAsync());
 
     private void TogglePicker() => _pickerOpen = !_pickerOpen;
 
@@ -120,27 +120,26 @@ public sealed partial class CreateFtpAccountDialog : IDisposable
         _busy = true;
         try
         {
-            var folder = request.NormalizedFolder;
-            if (folder.Length > 0 && !await FolderExistsAsync(folder))
+            // The service checks that the folder exists (the customer's rule: HestiaCP would create it silently).
+            var result = await Dashboard.CreateAsync(request, CancellationToken.None);
+            if (result is { Status: FtpResultStatus.Done, Account: { } account })
             {
-                _folderError = L["DomainFtp.Create.FolderMissing"];
-                return;
+                var links = await Dashboard.GetLinksAsync(AccountKey.Server);
+                _password = null;
+                MudDialog.Close(DialogResult.Ok(links.CredentialsOf(account)));
             }
-
-            var outcome = await Dashboard.CreateAsync(AccountKey, Domain, request.Suffix, request.Password, folder.Length == 0 ? null : folder, CancellationToken.None);
-            if (outcome.RolledBack)
+            else if (result.RolledBack)
             {
                 _rolledBack = true;
                 _folderError = L["DomainFtp.Create.FolderMissing"];
             }
-            else if (outcome.Credentials is { } credentials)
+            else if (result.Refusal?.ReasonCode == ValidationCodes.PathNotFound)
             {
-                _password = null;
-                MudDialog.Close(DialogResult.Ok(credentials));
+                _folderError = L["DomainFtp.Create.FolderMissing"];
             }
             else
             {
-                _error = new DashboardError(ErrorField.None, L["Error.Unexpected"]);
+                Show(DashboardErrors.Describe(result, L, ErrorField.Folder)!);
             }
         }
         catch (Exception ex)
@@ -151,14 +150,6 @@ public sealed partial class CreateFtpAccountDialog : IDisposable
         {
             _busy = false;
         }
-    }
-
-    /// <summary>The customer's rule: the folder must exist before the account is created (HestiaCP would create it).</summary>
-    private async Task<bool> FolderExistsAsync(string normalized)
-    {
-        var cut = normalized.LastIndexOf('/');
-        var existing = await Dashboard.ListFoldersAsync(AccountKey, Domain, normalized[..cut], CancellationToken.None);
-        return existing.Contains(normalized[(cut + 1)..], StringComparer.Ordinal);
     }
 
     private void Show(DashboardError error)

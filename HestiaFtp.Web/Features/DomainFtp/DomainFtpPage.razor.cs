@@ -19,7 +19,6 @@ namespace HestiaFtp.Web.Features.DomainFtp;
 /// </summary>
 public sealed partial class DomainFtpPage
 {
-    private static readonly TimeSpan HighlightDuration = TimeSpan.FromSeconds(3);
 
     [Inject] private IFtpDashboard Dashboard { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -32,18 +31,20 @@ public sealed partial class DomainFtpPage
     [SupplyParameterFromQuery(Name = "server")] public string? Server { get; set; }
     [SupplyParameterFromQuery(Name = "account")] public string? Account { get; set; }
 
-    private readonly CancellationTokenSource _disposed = new();
-    private readonly HashSet<string> _highlighted = new(StringComparer.Ordinal);
+    private AccountWatch _watch = default!;
     private DashboardUser? _user;
-    private AccountKey? _key;
     private string? _loadedDomain;
-    private AccountSnapshot? _snapshot;
-    private WebDomain? _web;
-    private ServerStatus? _status;
-    private ServerLinks? _links;
-    private string? _loadError;
-    private string _announcement = "";
-    private ILiveSubscription? _subscription;
+    private string? _error;
+
+    private AccountKey? _key => _watch.Key;
+    private AccountSnapshot? _snapshot => _watch.Snapshot;
+    private ServerStatus? _status => _watch.Status;
+    private ServerLinks? _links => _watch.Links;
+    private string? _loadError => _error ?? _watch.LoadError;
+    private IReadOnlySet<string> _highlighted => _watch.Highlighted;
+
+    /// <summary>This page's domain in the snapshot (matched without case: the URL may be typed).</summary>
+    private WebDomain? _web => _snapshot?.Domains.FirstOrDefault(d => string.Equals(d.Name, Domain, StringComparison.OrdinalIgnoreCase));
 
     private string BackUrl => _user?.IsSupport == true && _key is not null
         ? $"/?server={Uri.EscapeDataString(_key.Server)}&account={Uri.EscapeDataString(_key.User)}"
@@ -57,15 +58,19 @@ public sealed partial class DomainFtpPage
 
     private FtpHealth? Health => _snapshot is not null && _web is not null ? _snapshot.HealthOf(_web) : null;
 
-    private Color StatusColor => Health?.Logins == FtpLoginState.Locked ? Color.Error : _web?.Suspended == true ? Color.Warning : Color.Success;
+    private Color StatusColor => _watch.IsUnreachable ? Color.Default
+        : Health?.Logins == FtpLoginState.Locked ? Color.Error : _web?.Suspended == true ? Color.Warning : Color.Success;
 
-    private string StatusIcon => Health?.Logins == FtpLoginState.Locked ? Icons.Material.Filled.Lock
+    private string StatusIcon => _watch.IsUnreachable ? Icons.Material.Filled.CloudOff
+        : Health?.Logins == FtpLoginState.Locked ? Icons.Material.Filled.Lock
         : _web?.Suspended == true ? Icons.Material.Filled.PauseCircle : Icons.Material.Filled.CheckCircle;
 
-    private string StatusText => Health?.Logins == FtpLoginState.Locked || _web?.Suspended == true ? L["Card.Suspended"] : L["Card.Active"];
+    private string StatusText => _watch.IsUnreachable ? L["Live.StatusUnknown"]
+        : Health?.Logins == FtpLoginState.Locked || _web?.Suspended == true ? L["Card.Suspended"] : L["Card.Active"];
 
     private string StatusExplain => Health?.Logins switch
     {
+        _ when _watch.IsUnreachable => L["Live.StatusUnknownExplain"],
         FtpLoginState.Locked => L["DomainFtp.StatusUserSuspended"],
         FtpLoginState.Unknown => L["DomainFtp.StatusUnknown"],
         _ when _web?.Suspended == true => L["DomainFtp.StatusDomainSuspended"],
@@ -74,7 +79,7 @@ public sealed partial class DomainFtpPage
 
     /// <summary>Why adding, or changing a password or folder, is not possible right now; null when it is.</summary>
     private string? ChangeDisabledReason =>
-        _status is { Reachable: false } ? L["Accounts.UnreachableReason"].Value
+        _status is { Reachable: false } ? L["Live.Paused"].Value
         : Health is null ? L["Common.Loading"].Value
         : Health.Logins == FtpLoginState.Locked ? L["Accounts.UserSuspendedReason"].Value
         : _web?.Suspended == true ? L["Accounts.DomainSuspendedReason"].Value
@@ -84,139 +89,40 @@ public sealed partial class DomainFtpPage
     private string? AddDisabledReason => ChangeDisabledReason;
 
     // HestiaCP still deletes on a suspended domain or user; only an unreachable server stops it.
-    private string? DeleteDisabledReason => _status is { Reachable: false } ? L["Accounts.UnreachableReason"].Value : null;
+    private string? DeleteDisabledReason => _status is { Reachable: false } ? L["Live.Paused"].Value : null;
+
+    protected override void OnInitialized() =>
+        _watch = new AccountWatch(Dashboard, L, Time, async update =>
+        {
+            await InvokeAsync(update);
+            StateHasChanged();
+        }, change => change.Domain is null || string.Equals(change.Domain, Domain, StringComparison.OrdinalIgnoreCase));
 
     protected override async Task OnParametersSetAsync()
     {
         try
         {
+            _error = null;
             _user = await Dashboard.GetUserAsync();
             var key = await Dashboard.ResolveAccountAsync(Server, Account);
             if (key is null)
             {
-                _key = null;
-                _snapshot = null;
-                _loadError = L["DomainFtp.PickAccount"];
+                _error = L["DomainFtp.PickAccount"];
                 return;
             }
-            if (key != _key || _snapshot is null || _loadedDomain != Domain)
+            if (key != _watch.Key || _watch.Snapshot is null || _loadedDomain != Domain)
             {
-                _key = key;
                 _loadedDomain = Domain;
-                await SubscribeAsync();
-                await ReloadAsync();
+                await _watch.OpenAsync(key);
             }
         }
-        catch (Exception ex) when (!_disposed.IsCancellationRequested)
+        catch (Exception ex)
         {
-            _loadError = DashboardErrors.Describe(ex, L).Message;
+            _error = DashboardErrors.Describe(ex, L).Message;
         }
     }
 
-    private async Task SubscribeAsync()
-    {
-        _subscription?.Dispose();
-        _subscription = null;
-        _snapshot = null;
-        _web = null;
-        if (_key is not null)
-        {
-            _links = Dashboard.GetLinks(_key.Server);
-            _status = Dashboard.GetStatus(_key.Server);
-            _subscription = await Dashboard.WatchAsync(_key, update => InvokeAsync(() => ApplyUpdate(update)));
-        }
-    }
-
-    private async Task ReloadAsync()
-    {
-        if (_key is null)
-        {
-            return;
-        }
-        _loadError = null;
-        try
-        {
-            SetSnapshot(await Dashboard.LoadAsync(_key, _disposed.Token));
-        }
-        catch (Exception ex) when (!_disposed.IsCancellationRequested)
-        {
-            _loadError = $"{L["DomainFtp.LoadFailed"].Value} {DashboardErrors.Describe(ex, L).Message}";
-        }
-        _status = Dashboard.GetStatus(_key.Server);
-    }
-
-    private void SetSnapshot(AccountSnapshot snapshot)
-    {
-        _snapshot = snapshot;
-        _web = snapshot.Domains.FirstOrDefault(d => string.Equals(d.Name, Domain, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private void ApplyUpdate(AccountUpdate update)
-    {
-        if (update.Key != _key)
-        {
-            return;
-        }
-        _status = update.Status;
-        if (update.Snapshot is not null)
-        {
-            SetSnapshot(update.Snapshot);
-        }
-        var mine = update.Changes
-            .Where(c => c.Domain is null || string.Equals(c.Domain, Domain, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        if (mine.Count > 0)
-        {
-            _announcement = string.Join(" ", mine.Select(Describe));
-            var logins = mine.Where(c => c.Login is not null).Select(c => c.Login!).ToList();
-            Highlight(logins);
-        }
-        StateHasChanged();
-    }
-
-    private string Describe(AccountChange change) => change.Kind switch
-    {
-        ChangeKind.FtpAdded => L["DomainFtp.Live.Added", change.Login ?? ""],
-        ChangeKind.FtpRemoved => L["DomainFtp.Live.Removed", change.Login ?? ""],
-        ChangeKind.FtpMoved => L["DomainFtp.Live.Moved", change.Login ?? ""],
-        ChangeKind.FtpPasswordChanged => L["DomainFtp.Live.Password", change.Login ?? ""],
-        _ => L["DomainFtp.Live.Other"],
-    };
-
-    private void Highlight(IReadOnlyList<string> logins)
-    {
-        if (logins.Count == 0)
-        {
-            return;
-        }
-        foreach (var login in logins)
-        {
-            _highlighted.Add(login);
-        }
-        _ = ClearHighlightsLaterAsync(logins);
-    }
-
-    private async Task ClearHighlightsLaterAsync(IReadOnlyList<string> logins)
-    {
-        try
-        {
-            await Task.Delay(HighlightDuration, Time, _disposed.Token);
-            await InvokeAsync(() =>
-            {
-                foreach (var login in logins)
-                {
-                    _highlighted.Remove(login);
-                }
-                StateHasChanged();
-            });
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private static string FormatTime(DateTimeOffset? at) =>
-        at is { } value ? value.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) : "—";
+    private Task RefreshAsync() => _watch.RefreshAsync(StateHasChanged);
 
     private async Task OpenCreateAsync()
     {
@@ -233,9 +139,7 @@ public sealed partial class DomainFtpPage
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: NewFtpCredentials credentials })
         {
-            await ReloadAsync();
-            Highlight([credentials.Login]);
-            StateHasChanged();
+            // The new account is already listed and highlighted: the read-back reached this page through the live feed.
             var shown = new DialogParameters<CredentialsDialog> { { d => d.Credentials, credentials } };
             var credentialsDialog = await Dialogs.ShowAsync<CredentialsDialog>(L["Credentials.Title"].Value, shown, DialogDefaults.Options);
             await credentialsDialog.Result;
@@ -263,16 +167,14 @@ public sealed partial class DomainFtpPage
         }
         if (edit.Password is { } password)
         {
-            Snackbar.Add(password.Confirmed ? L["Accounts.PasswordChanged", account.Login] : L["Accounts.PasswordChangedUnconfirmed", account.Login],
-                password.Confirmed ? Severity.Success : Severity.Warning);
+            Snackbar.Add(password.ReadBack is not null ? L["Accounts.PasswordChanged", account.Login] : L["Accounts.PasswordChangedUnconfirmed", account.Login],
+                password.ReadBack is not null ? Severity.Success : Severity.Warning);
         }
         if (edit.Folder is { } folder)
         {
-            Snackbar.Add(folder.ResetToRoot ? L["DomainFtp.Edit.ResetToRootShort", account.Login] : L["DomainFtp.Edit.FolderChanged", account.Login, folder.Folder.Length == 0 ? "/" : folder.Folder],
-                folder.ResetToRoot ? Severity.Warning : Severity.Success);
+            Snackbar.Add(folder.WasReset ? L["DomainFtp.Edit.ResetToRootShort", account.Login] : L["DomainFtp.Edit.FolderChanged", account.Login, ChangeTexts.Folder(folder.ActualFolder ?? folder.RequestedFolder)],
+                folder.WasReset ? Severity.Warning : Severity.Success);
         }
-        await ReloadAsync();
-        Highlight([account.Login]);
     }
 
     private async Task OpenDeleteAsync(FtpAccount account)
@@ -293,14 +195,8 @@ public sealed partial class DomainFtpPage
         if (result is { Canceled: false })
         {
             Snackbar.Add(L["Accounts.Deleted", account.Login], Severity.Success);
-            await ReloadAsync();
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _subscription?.Dispose();
-        await _disposed.CancelAsync();
-        _disposed.Dispose();
-    }
+    public ValueTask DisposeAsync() => _watch.DisposeAsync();
 }

@@ -43,15 +43,15 @@ public sealed partial class EditFtpAccountDialog : IDisposable
     private string? _passwordError;
     private string? _folderError;
     private DashboardError? _error;
-    private FtpPasswordOutcome? _passwordOutcome;
-    private FtpFolderOutcome? _folderOutcome;
+    private FtpPasswordChangeResult? _passwordOutcome;
+    private FtpFolderChangeResult? _folderOutcome;
     private string? _requestedFolder;
     private bool _nothingChanged;
     private bool _pickerOpen;
     private bool _busy;
 
     /// <summary>The folder change reset the account to the root: only "Close" remains.</summary>
-    private bool Done => _folderOutcome is { ResetToRoot: true };
+    private bool Done => _folderOutcome is { WasReset: true, Status: FtpResultStatus.Done };
 
     private ChangeFtpPasswordRequest PasswordRequest => new(AccountKey.User, Domain, Login, _password ?? "");
 
@@ -92,7 +92,7 @@ public sealed partial class EditFtpAccountDialog : IDisposable
         _nothingChanged = false;
     }
 
-    private void Generate() => PasswordChanged(Dashboard.GeneratePassword());
+    private async Task GenerateAsync() => PasswordChanged(await Dashboard.GeneratePasswordAsync());
 
     private void TogglePicker() => _pickerOpen = !_pickerOpen;
 
@@ -165,52 +165,68 @@ public sealed partial class EditFtpAccountDialog : IDisposable
 
     private async Task<bool> ChangePasswordAsync()
     {
+        DashboardError? error;
         try
         {
-            _passwordOutcome = await Dashboard.ChangePasswordAsync(AccountKey, Domain, Login, _password!, CancellationToken.None);
-            _password = null;
-            return true;
+            var result = await Dashboard.ChangePasswordAsync(PasswordRequest, CancellationToken.None);
+            error = DashboardErrors.Describe(result, L);
+            if (result.Status == FtpResultStatus.Done)
+            {
+                _passwordOutcome = result;
+                _password = null;
+                return true;
+            }
         }
         catch (Exception ex)
         {
-            var error = DashboardErrors.Describe(ex, L, ErrorField.Folder);
-            if (error.Field == ErrorField.Password)
-            {
-                _passwordError = error.Message;
-            }
-            else
-            {
-                _error = error;
-            }
-            return false;
+            error = DashboardErrors.Describe(ex, L, ErrorField.Folder);
         }
+        // Not done or cannot tell: the dialog stays open with the password still typed, so it can be sent again.
+        if (error!.Field == ErrorField.Password)
+        {
+            _passwordError = error.Message;
+        }
+        else
+        {
+            _error = error;
+        }
+        return false;
     }
 
     private async Task<bool> ChangeFolderAsync()
     {
-        var requested = FolderRequest.NormalizedFolder;
+        var request = FolderRequest;
+        DashboardError? error;
         try
         {
-            var outcome = await Dashboard.ChangeFolderAsync(AccountKey, Domain, Login, requested, CancellationToken.None);
-            _folderOutcome = outcome;
-            _requestedFolder = requested;
-            _currentFolder = outcome.Folder;
-            _folder = outcome.Folder;
-            return true;
+            var result = await Dashboard.ChangeFolderAsync(request, CancellationToken.None);
+            error = DashboardErrors.Describe(result, L, ErrorField.Folder);
+            if (result.ActualFolder is { } actual)
+            {
+                // What the server shows now, whatever came of the change.
+                _currentFolder = actual;
+            }
+            if (result.Status == FtpResultStatus.Done)
+            {
+                _folderOutcome = result;
+                _requestedFolder = request.NormalizedFolder;
+                _folder = _currentFolder;
+                return true;
+            }
         }
         catch (Exception ex)
         {
-            var error = DashboardErrors.Describe(ex, L, ErrorField.Folder);
-            if (error.Field == ErrorField.Folder)
-            {
-                _folderError = error.Message;
-            }
-            else
-            {
-                _error = error;
-            }
-            return false;
+            error = DashboardErrors.Describe(ex, L, ErrorField.Folder);
         }
+        if (error!.Field == ErrorField.Folder)
+        {
+            _folderError = error.Message;
+        }
+        else
+        {
+            _error = error;
+        }
+        return false;
     }
 
     private void Finish()

@@ -1,6 +1,6 @@
-using HestiaFtp.Web.Dashboard;
+using HestiaFtp.Core.FtpAccounts;
 
 namespace HestiaFtp.Web.Features.DomainFtp;
 
 /// <summary>What <see cref="EditFtpAccountDialog"/> changed; a part that was not changed is null.</summary>
-public sealed record EditFtpAccountResult(FtpPasswordOutcome? Password, FtpFolderOutcome? Folder);
+public sealed record EditFtpAccountResult(FtpPasswordChangeResult? Password, FtpFolderChangeResult? Folder);

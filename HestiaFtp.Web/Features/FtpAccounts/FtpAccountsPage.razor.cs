@@ -15,7 +15,6 @@ namespace HestiaFtp.Web.Features.FtpAccounts;
 public sealed partial class FtpAccountsPage
 {
     private const int PageSize = 48;
-    private static readonly TimeSpan HighlightDuration = TimeSpan.FromSeconds(3);
 
     [Inject] private IFtpDashboard Dashboard { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -27,167 +26,106 @@ public sealed partial class FtpAccountsPage
     [SupplyParameterFromQuery(Name = "server")] public string? Server { get; set; }
     [SupplyParameterFromQuery(Name = "account")] public string? Account { get; set; }
 
-    private readonly CancellationTokenSource _disposed = new();
-    private readonly HashSet<string> _highlighted = new(StringComparer.Ordinal);
+    private AccountWatch _watch = default!;
     private DashboardUser? _user;
-    private AccountKey? _key;
-    private AccountSnapshot? _snapshot;
-    private ServerStatus? _status;
-    private ServerLinks? Links;
-    private string? _loadError;
     private string? _filter;
     private int _page = 1;
-    private string _announcement = "";
     private IReadOnlyList<AccountKey> _accounts = [];
-    private ILiveSubscription? _subscription;
+    private AccountSnapshot? _itemsOf;
     private List<Item> _items = [];
     private List<Item>? _filtered;
+    private string? _error;
 
     private sealed record Item(FtpAccount Account, WebDomain Domain);
 
-    private int AccountCount => _items.Count;
+    private AccountKey? _key => _watch.Key;
+    private AccountSnapshot? _snapshot => _watch.Snapshot;
+    private ServerStatus? _status => _watch.Status;
+    private ServerLinks? Links => _watch.Links;
+    private string? _loadError => _error ?? _watch.LoadError;
+    private IReadOnlySet<string> _highlighted => _watch.Highlighted;
+
+    private int AccountCount => Items.Count;
+
+    /// <summary>The snapshot's accounts, rebuilt only when a new snapshot arrived.</summary>
+    private List<Item> Items
+    {
+        get
+        {
+            if (!ReferenceEquals(_itemsOf, _snapshot))
+            {
+                _itemsOf = _snapshot;
+                _items = _snapshot?.Domains.SelectMany(d => d.FtpAccounts.Select(a => new Item(a, d))).ToList() ?? [];
+                _filtered = null;
+            }
+            return _items;
+        }
+    }
     private int SuspendedDomainCount => _snapshot?.Domains.Count(d => d.Suspended) ?? 0;
-    private List<Item> Filtered => _filtered ??= Filter();
+    private List<Item> Filtered
+    {
+        get
+        {
+            var items = Items;
+            return _filtered ??= Filter(items);
+        }
+    }
     private int PageCount => (Filtered.Count + PageSize - 1) / PageSize;
     private IEnumerable<Item> PageItems => Filtered.Skip((Math.Clamp(_page, 1, Math.Max(1, PageCount)) - 1) * PageSize).Take(PageSize);
 
     private string? AddDisabledReason =>
-        _status is { Reachable: false } ? L["Accounts.UnreachableReason"].Value
+        _status is { Reachable: false } ? L["Live.Paused"].Value
         : _snapshot?.User?.Suspended == true ? L["Accounts.UserSuspendedReason"].Value
         : _snapshot is null ? L["Common.Loading"].Value
         : _snapshot.Domains.Count == 0 ? L["Accounts.NoDomainsReason"].Value
         : _snapshot.Domains.All(d => d.Suspended) ? L["Accounts.AllDomainsSuspended"].Value
         : null;
 
-    private string? DeleteDisabledReason => _status is { Reachable: false } ? L["Accounts.UnreachableReason"].Value : null;
+    private string? DeleteDisabledReason => _status is { Reachable: false } ? L["Live.Paused"].Value : null;
 
     private string? EditDisabledReason(WebDomain domain) =>
-        _status is { Reachable: false } ? L["Accounts.UnreachableReason"].Value
+        _status is { Reachable: false } ? L["Live.Paused"].Value
         : _snapshot?.User?.Suspended == true ? L["Accounts.UserSuspendedReason"].Value
         : domain.Suspended ? L["Accounts.DomainSuspendedReason"].Value
         : null;
+
+    protected override void OnInitialized() =>
+        _watch = new AccountWatch(Dashboard, L, Time, async update =>
+        {
+            await InvokeAsync(update);
+            StateHasChanged();
+        });
 
     protected override async Task OnParametersSetAsync()
     {
         try
         {
+            _error = null;
             _user = await Dashboard.GetUserAsync();
             var key = await Dashboard.ResolveAccountAsync(Server, Account);
             if (_user.IsSupport && _accounts.Count == 0)
             {
-                _accounts = await Dashboard.ListAccountsAsync(_disposed.Token);
+                _accounts = await Dashboard.ListAccountsAsync(CancellationToken.None);
             }
-            if (key != _key || _snapshot is null)
+            if (key is not null && (key != _watch.Key || _watch.Snapshot is null))
             {
-                _key = key;
-                await SubscribeAsync();
-                await ReloadAsync();
+                await _watch.OpenAsync(key);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !_disposed.IsCancellationRequested)
+        catch (Exception ex)
         {
-            _loadError = DashboardErrors.Describe(ex, L).Message;
+            _error = DashboardErrors.Describe(ex, L).Message;
         }
     }
 
-    private async Task SubscribeAsync()
-    {
-        _subscription?.Dispose();
-        _subscription = null;
-        _snapshot = null;
-        if (_key is not null)
-        {
-            Links = Dashboard.GetLinks(_key.Server);
-            _status = Dashboard.GetStatus(_key.Server);
-            _subscription = await Dashboard.WatchAsync(_key, update => InvokeAsync(() => ApplyUpdate(update)));
-        }
-    }
+    private Task RefreshAsync() => _watch.RefreshAsync(StateHasChanged);
 
-    private async Task ReloadAsync()
-    {
-        if (_key is null)
-        {
-            return;
-        }
-        _loadError = null;
-        try
-        {
-            SetSnapshot(await Dashboard.LoadAsync(_key, _disposed.Token));
-            _status = Dashboard.GetStatus(_key.Server);
-        }
-        catch (Exception ex) when (!_disposed.IsCancellationRequested)
-        {
-            _loadError = $"{L["Accounts.LoadFailed"].Value} {DashboardErrors.Describe(ex, L).Message}";
-            _status = Dashboard.GetStatus(_key.Server);
-        }
-    }
-
-    private void SetSnapshot(AccountSnapshot snapshot)
-    {
-        _snapshot = snapshot;
-        _items = snapshot.Domains.SelectMany(d => d.FtpAccounts.Select(a => new Item(a, d))).ToList();
-        _filtered = null;
-    }
-
-    private void ApplyUpdate(AccountUpdate update)
-    {
-        if (update.Key != _key)
-        {
-            return;
-        }
-        _status = update.Status;
-        if (update.Snapshot is not null)
-        {
-            SetSnapshot(update.Snapshot);
-        }
-        var changedLogins = update.Changes.Where(c => c.Login is not null).Select(c => c.Login!).ToList();
-        if (update.Changes.Count > 0)
-        {
-            _announcement = string.Join(" ", update.Changes.Select(Describe));
-            foreach (var login in changedLogins)
-            {
-                _highlighted.Add(login);
-            }
-            _ = ClearHighlightsLaterAsync(changedLogins);
-        }
-        StateHasChanged();
-    }
-
-    // The change's Detail is an English sentence from the live feed; the screen reader gets the localized text instead.
-    private string Describe(AccountChange change) => change.Kind switch
-    {
-        ChangeKind.FtpAdded => L["DomainFtp.Live.Added", change.Login ?? ""],
-        ChangeKind.FtpRemoved => L["DomainFtp.Live.Removed", change.Login ?? ""],
-        ChangeKind.FtpMoved => L["DomainFtp.Live.Moved", change.Login ?? ""],
-        ChangeKind.FtpPasswordChanged => L["DomainFtp.Live.Password", change.Login ?? ""],
-        _ => L["Accounts.LiveChanged", 1],
-    };
-
-    private async Task ClearHighlightsLaterAsync(IReadOnlyList<string> logins)
-    {
-        try
-        {
-            await Task.Delay(HighlightDuration, Time, _disposed.Token);
-            await InvokeAsync(() =>
-            {
-                foreach (var login in logins)
-                {
-                    _highlighted.Remove(login);
-                }
-                StateHasChanged();
-            });
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private List<Item> Filter()
+    private List<Item> Filter(List<Item> items)
     {
         var text = _filter?.Trim();
         return string.IsNullOrEmpty(text)
-            ? _items
-            : _items.Where(i => i.Account.Login.Contains(text, StringComparison.OrdinalIgnoreCase)
+            ? items
+            : items.Where(i => i.Account.Login.Contains(text, StringComparison.OrdinalIgnoreCase)
                 || i.Domain.Name.Contains(text, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
@@ -213,9 +151,6 @@ public sealed partial class FtpAccountsPage
             : url;
     }
 
-    private string FormatTime(DateTimeOffset? at) =>
-        at is { } value ? value.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) : "—";
-
     private async Task OpenAddAsync()
     {
         if (_key is null || _snapshot is null)
@@ -231,8 +166,8 @@ public sealed partial class FtpAccountsPage
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: NewFtpCredentials credentials })
         {
+            // The new card is already there: the read-back reached this page through the live feed.
             await ShowCredentialsAsync(credentials);
-            await ReloadAsync();
         }
     }
 
@@ -257,10 +192,10 @@ public sealed partial class FtpAccountsPage
         };
         var dialog = await Dialogs.ShowAsync<ChangePasswordDialog>(L["Card.Edit"].Value, parameters, DialogDefaults.Options);
         var result = await dialog.Result;
-        if (result is { Canceled: false, Data: FtpPasswordOutcome outcome })
+        if (result is { Canceled: false, Data: FtpPasswordChangeResult changed })
         {
-            Snackbar.Add(outcome.Confirmed ? L["Accounts.PasswordChanged", item.Account.Login] : L["Accounts.PasswordChangedUnconfirmed", item.Account.Login],
-                outcome.Confirmed ? Severity.Success : Severity.Warning);
+            Snackbar.Add(changed.ReadBack is not null ? L["Accounts.PasswordChanged", item.Account.Login] : L["Accounts.PasswordChangedUnconfirmed", item.Account.Login],
+                changed.ReadBack is not null ? Severity.Success : Severity.Warning);
         }
     }
 
@@ -282,14 +217,8 @@ public sealed partial class FtpAccountsPage
         if (result is { Canceled: false })
         {
             Snackbar.Add(L["Accounts.Deleted", item.Account.Login], Severity.Success);
-            await ReloadAsync();
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _subscription?.Dispose();
-        await _disposed.CancelAsync();
-        _disposed.Dispose();
-    }
+    public ValueTask DisposeAsync() => _watch.DisposeAsync();
 }

@@ -1,25 +1,24 @@
+using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
 using Microsoft.Extensions.Localization;
 
 namespace HestiaFtp.Web.Features.Support;
 
-/// <summary>Localized one-liners for the live event list (<see cref="LiveEvent.Describe"/> is English only).</summary>
+/// <summary>Localized one-liners for the live event list: changes through <see cref="ChangeTexts"/>, plus server status.</summary>
 public static class EventTexts
 {
     public static string Describe(LiveEvent e, IStringLocalizer<Strings> l)
     {
         if (e.Change is { } change)
         {
-            var text = l[$"Support.Event.{change.Kind}", change.Login ?? "", change.Domain ?? ""];
-            var source = change.Source == ChangeSource.External ? l["Support.Event.External"] : l["Support.Event.Dashboard"];
-            return $"{change.Key.User}: {text} {source}";
+            return ChangeTexts.DescribeWithSource(change, l);
         }
 
         var status = e.Status!;
-        if (status.PollingStopped)
+        if (status.CredentialsRefused)
         {
-            return l["Support.Event.PollingStopped"];
+            return l["Support.Event.CredentialsRefused"];
         }
 
         return status.Reachable
@@ -37,7 +36,7 @@ public static class EventTexts
         ChangeKind.DomainUnsuspended or ChangeKind.UserUnsuspended => MudBlazor.Icons.Material.Filled.CheckCircleOutline,
         ChangeKind.DomainAdded or ChangeKind.UserAdded => MudBlazor.Icons.Material.Filled.AddCircleOutline,
         ChangeKind.DomainRemoved or ChangeKind.UserRemoved => MudBlazor.Icons.Material.Filled.RemoveCircleOutline,
-        _ when e.Status is { Reachable: true, PollingStopped: false } => MudBlazor.Icons.Material.Filled.CloudDone,
+        _ when e.Status is { Reachable: true, CredentialsRefused: false } => MudBlazor.Icons.Material.Filled.CloudDone,
         _ => MudBlazor.Icons.Material.Filled.CloudOff,
     };
 }

@@ -1,3 +1,4 @@
+using HestiaFtp.Web.Components.Shared;
 using Bunit;
 using HestiaFtp.Tests.TestSupport;
 using HestiaFtp.Web.Audit;

@@ -1,3 +1,4 @@
+using HestiaFtp.Web.Components.Shared;
 using System.Reflection;
 using Bunit;
 using HestiaFtp.Core.Hestia;
@@ -280,9 +281,9 @@ public sealed class SupportPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void ServerCard_WhenPollingStopped_SaysCredentialsWereRefused()
+    public void ServerCard_WhenCredentialsRefused_SaysCredentialsWereRefused()
     {
-        _live.Statuses["alpha"] = new ServerStatus("alpha", false, Now, null, "Error: authentication failed", Now, PollingStopped: true);
+        _live.Statuses["alpha"] = new ServerStatus("alpha", false, Now, null, "Error: authentication failed", Now, CredentialsRefused: true);
 
         var cut = RenderPage();
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace HestiaFtp.Web.Features.Support;
+namespace HestiaFtp.Web.Components.Shared;
 
-/// <summary>How the staff and activity screens write times: in the server's local time zone and the user's culture.</summary>
+/// <summary>How every screen writes times: in the server's local time zone and the user's culture.</summary>
 public static class TimeText
 {
     /// <summary>Date and time to the second, e.g. "28.11.2026 13:05:09".</summary>

@@ -19,7 +19,7 @@ namespace HestiaFtp.Tests.TestSupport;
 /// The real server-side stack of the dashboard over loopback HTTP: the demo emulator (alice, bob (suspended), carol,
 /// support, admin) behind Kestrel, the real HestiaCP client, live store, SQLite audit log, FtpAccountService and
 /// <see cref="FtpDashboard"/>, with a settable authentication state, every log message captured (all categories, Trace)
-/// and every HTTP request to HestiaCP recorded. The HestiaWatcher hosted service is not started.
+/// and every HTTP request to HestiaCP recorded. The HestiaPoller hosted service is not started.
 /// </summary>
 public sealed class DashboardStack : IAsyncDisposable
 {
@@ -126,7 +126,8 @@ public sealed class DashboardStack : IAsyncDisposable
 
     /// <summary>A revalidating provider over this stack's clients, on <see cref="Clock"/>.</summary>
     public DashboardAuthenticationStateProvider CreateRevalidatingProvider() => new(
-        Services.GetRequiredService<ILoggerFactory>(), Clients, Services.GetRequiredService<IOptions<DashboardOptions>>(), Clock);
+        Services.GetRequiredService<ILoggerFactory>(), Services.GetRequiredService<IAccountStore>(), Services.GetRequiredService<AccountReader>(),
+        Services.GetRequiredService<IOptions<DashboardOptions>>(), Clock);
 
     /// <summary>
     /// Everything the emulator holds that the dashboard could change: every user's domains, their FTP accounts with

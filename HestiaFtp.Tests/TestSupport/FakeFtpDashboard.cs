@@ -8,7 +8,9 @@ namespace HestiaFtp.Tests.TestSupport;
 
 /// <summary>
 /// A scripted <see cref="IFtpDashboard"/> for component tests: holds one account's domains in memory, records every call,
-/// and throws whatever a test puts in <see cref="NextFailure"/>. Authorization itself is tested against the real service.
+/// throws whatever a test puts in <see cref="NextFailure"/>, answers the next mutation with <see cref="NextRefusal"/> (not
+/// done) or <see cref="NextCannotTell"/>, and after a mutation pushes the new state to the watching page as the live feed
+/// does with the real read-back. Authorization itself is tested against the real service.
 /// </summary>
 public sealed class FakeFtpDashboard : IFtpDashboard
 {
@@ -22,10 +24,17 @@ public sealed class FakeFtpDashboard : IFtpDashboard
     public List<AccountKey> Accounts { get; } = [];
     public Dictionary<string, List<string>> Folders { get; } = new() { [""] = ["public_html", "private", "logs"] };
     public bool RollBackNextCreate { get; set; }
+    /// <summary>The refresh-now calls made (the page's "Refresh now" / "Retry now").</summary>
+    public int Refreshes { get; private set; }
     public bool ResetNextFolderChange { get; set; }
     /// <summary>Thrown by the next <see cref="ChangeFolderAsync"/> only (e.g. a password change succeeds, the folder change then fails).</summary>
     public Exception? NextFolderFailure { get; set; }
     public string GeneratedPassword { get; set; } = "Gen3ratedPassw0rdAbcdefg";
+    /// <summary>The next mutation is refused with this (status NotDone), nothing changes.</summary>
+    public FtpRefusal? NextRefusal { get; set; }
+    /// <summary>The next mutation's answer is "lost" and cannot be settled (status CannotTell), nothing changes.</summary>
+    public bool NextCannotTell { get; set; }
+    /// <summary>The next create is rolled back (its folder was not used).</summary>
     public Func<AccountUpdate, Task>? Watcher { get; private set; }
     public TaskCompletionSource? LoadGate { get; set; }
     public DateTimeOffset AsOf { get; set; } = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
@@ -80,67 +89,100 @@ public sealed class FakeFtpDashboard : IFtpDashboard
         return Watcher?.Invoke(new AccountUpdate(key, Snapshot(key), changes, Status)) ?? Task.CompletedTask;
     }
 
-    public ServerStatus GetStatus(string server) => Status;
+    public Task<ServerStatus> GetStatusAsync(string server) => Task.FromResult(Status);
 
-    public ServerLinks GetLinks(string server) =>
+    public Task<ServerLinks> GetLinksAsync(string server) => Task.FromResult(Links(server));
+
+    public static ServerLinks Links(string server) =>
         new(server, new Uri("https://panel.example.net:8083/"), new Uri("https://panel.example.net:8083/fm/"), null);
+
+    public async Task<AccountSnapshot> RefreshAsync(AccountKey key, CancellationToken cancellationToken)
+    {
+        Refreshes++;
+        Calls.Add($"refresh {key}");
+        return await LoadAsync(key, cancellationToken);
+    }
 
     public Task<IReadOnlyList<AccountKey>> ListAccountsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AccountKey>>(Accounts);
 
-    public Task<NewFtpCredentials> QuickCreateAsync(AccountKey key, string domain, CancellationToken cancellationToken)
+    public async Task<FtpCreateResult> QuickCreateAsync(QuickCreateFtpAccountRequest request, CancellationToken cancellationToken)
     {
-        Calls.Add($"quick {key} {domain}");
-        Fail();
-        var login = $"{key.User}_ftpq{Calls.Count}";
-        Add(domain, login, "");
-        return Task.FromResult(new NewFtpCredentials(login, "QuickPassw0rdQuickPassw", domain, "", domain));
+        Calls.Add($"quick {Key(request.User)} {request.Domain}");
+        var login = $"{request.User}_ftpq{Calls.Count}";
+        if (Scripted(login, request.Domain) is { } scripted)
+        {
+            return new FtpCreateResult(scripted.Status, login, request.Domain, null, scripted.ReasonCode, scripted.Refusal, null);
+        }
+        Add(request.Domain, login, "");
+        await PushAsync(new AccountChange(Key(request.User), ChangeKind.FtpAdded, request.Domain, login, ChangeSource.Dashboard, AsOf, To: ""));
+        return new FtpCreateResult(FtpResultStatus.Done, login, request.Domain, new CreatedFtpAccount(login, "QuickPassw0rdQuickPassw", request.Domain, ""), null, null, ReadBack(request.Domain));
     }
 
-    public Task<FtpCreateOutcome> CreateAsync(AccountKey key, string domain, string loginSuffix, string password, string? folder, CancellationToken cancellationToken)
+    public async Task<FtpCreateResult> CreateAsync(CreateFtpAccountRequest request, CancellationToken cancellationToken)
     {
-        Calls.Add($"create {key} {domain} {loginSuffix} {folder}");
-        Fail();
-        var login = $"{key.User}_{loginSuffix}";
+        Calls.Add($"create {Key(request.User)} {request.Domain} {request.Suffix} {(request.NormalizedFolder.Length == 0 ? "" : request.NormalizedFolder)}");
+        var login = request.FullLogin;
+        if (Scripted(login, request.Domain) is { } scripted)
+        {
+            return new FtpCreateResult(scripted.Status, login, request.Domain, null, scripted.ReasonCode, scripted.Refusal, null);
+        }
         if (RollBackNextCreate)
         {
             RollBackNextCreate = false;
-            return Task.FromResult(new FtpCreateOutcome(null, true, "folder missing"));
+            return new FtpCreateResult(FtpResultStatus.NotDone, login, request.Domain, null, FtpResultCodes.FolderMissingRolledBack, null, ReadBack(request.Domain));
         }
-        Add(domain, login, folder ?? "");
-        return Task.FromResult(new FtpCreateOutcome(new NewFtpCredentials(login, password, domain, folder ?? "", domain), false, null));
+        Add(request.Domain, login, request.NormalizedFolder);
+        await PushAsync(new AccountChange(Key(request.User), ChangeKind.FtpAdded, request.Domain, login, ChangeSource.Dashboard, AsOf, To: request.NormalizedFolder));
+        return new FtpCreateResult(FtpResultStatus.Done, login, request.Domain, new CreatedFtpAccount(login, request.Password, request.Domain, request.NormalizedFolder),
+            null, null, ReadBack(request.Domain));
     }
 
-    public Task<FtpPasswordOutcome> ChangePasswordAsync(AccountKey key, string domain, string login, string password, CancellationToken cancellationToken)
+    public async Task<FtpPasswordChangeResult> ChangePasswordAsync(ChangeFtpPasswordRequest request, CancellationToken cancellationToken)
     {
-        Calls.Add($"password {key} {domain} {login}");
-        Fail();
-        return Task.FromResult(new FtpPasswordOutcome(true));
+        Calls.Add($"password {Key(request.User)} {request.Domain} {request.Login}");
+        if (Scripted(request.Login, request.Domain) is { } scripted)
+        {
+            return new FtpPasswordChangeResult(scripted.Status, request.Login, request.Domain, scripted.ReasonCode, scripted.Refusal, null);
+        }
+        await PushAsync(new AccountChange(Key(request.User), ChangeKind.FtpPasswordChanged, request.Domain, request.Login, ChangeSource.Dashboard, AsOf));
+        return new FtpPasswordChangeResult(FtpResultStatus.Done, request.Login, request.Domain, null, null, ReadBack(request.Domain));
     }
 
-    public Task<FtpFolderOutcome> ChangeFolderAsync(AccountKey key, string domain, string login, string folder, CancellationToken cancellationToken)
+    public async Task<FtpFolderChangeResult> ChangeFolderAsync(ChangeFtpFolderRequest request, CancellationToken cancellationToken)
     {
-        Calls.Add($"folder {key} {domain} {login} {folder}");
-        Fail();
+        var folder = request.NormalizedFolder;
+        Calls.Add($"folder {Key(request.User)} {request.Domain} {request.Login} {folder}");
         if (NextFolderFailure is { } folderFailure)
         {
             NextFolderFailure = null;
             throw folderFailure;
         }
+        var old = Domains.Single(d => d.Name == request.Domain).FtpAccounts.Single(a => a.Login == request.Login).Folder;
+        if (Scripted(request.Login, request.Domain) is { } scripted)
+        {
+            return new FtpFolderChangeResult(scripted.Status, request.Login, request.Domain, folder, old, false, scripted.ReasonCode, scripted.Refusal, null);
+        }
         var reset = ResetNextFolderChange;
         ResetNextFolderChange = false;
         var actual = reset ? "" : folder;
-        Replace(domain, login, actual);
-        return Task.FromResult(new FtpFolderOutcome(actual, reset));
+        Replace(request.Domain, request.Login, actual);
+        await PushAsync(new AccountChange(Key(request.User), ChangeKind.FtpMoved, request.Domain, request.Login, ChangeSource.Dashboard, AsOf, From: old, To: actual));
+        return new FtpFolderChangeResult(FtpResultStatus.Done, request.Login, request.Domain, folder, actual, reset,
+            reset ? FtpResultCodes.PathMissingReset : null, null, ReadBack(request.Domain));
     }
 
-    public Task DeleteAsync(AccountKey key, string domain, string login, CancellationToken cancellationToken)
+    public async Task<FtpDeleteResult> DeleteAsync(DeleteFtpAccountRequest request, CancellationToken cancellationToken)
     {
-        Calls.Add($"delete {key} {domain} {login}");
-        Fail();
-        var index = Domains.FindIndex(d => d.Name == domain);
-        Domains[index] = Domains[index] with { FtpAccounts = Domains[index].FtpAccounts.Where(a => a.Login != login).ToList() };
-        return Task.CompletedTask;
+        Calls.Add($"delete {Key(request.User)} {request.Domain} {request.Login}");
+        if (Scripted(request.Login, request.Domain) is { } scripted)
+        {
+            return new FtpDeleteResult(scripted.Status, request.Login, request.Domain, scripted.ReasonCode, scripted.Refusal, null);
+        }
+        var index = Domains.FindIndex(d => d.Name == request.Domain);
+        Domains[index] = Domains[index] with { FtpAccounts = Domains[index].FtpAccounts.Where(a => a.Login != request.Login).ToList() };
+        await PushAsync(new AccountChange(Key(request.User), ChangeKind.FtpRemoved, request.Domain, request.Login, ChangeSource.Dashboard, AsOf));
+        return new FtpDeleteResult(FtpResultStatus.Done, request.Login, request.Domain, null, null, ReadBack(request.Domain));
     }
 
     public Task<IReadOnlyList<string>> ListFoldersAsync(AccountKey key, string domain, string folder, CancellationToken cancellationToken)
@@ -149,15 +191,31 @@ public sealed class FakeFtpDashboard : IFtpDashboard
         return Task.FromResult<IReadOnlyList<string>>(Folders.TryGetValue(folder, out var list) ? list : []);
     }
 
-    public string GeneratePassword() => GeneratedPassword;
+    public Task<string> GeneratePasswordAsync() => Task.FromResult(GeneratedPassword);
 
-    private void Fail()
+    private AccountKey Key(string user) => new(User.Server, user);
+
+    private WebDomain ReadBack(string domain) => Domains.Single(d => d.Name == domain);
+
+    /// <summary>Throws <see cref="NextFailure"/>, or returns the scripted not-done / cannot-tell outcome, once.</summary>
+    private (FtpResultStatus Status, string? ReasonCode, FtpRefusal? Refusal)? Scripted(string login, string domain)
     {
         if (NextFailure is { } failure)
         {
             NextFailure = null;
             throw failure;
         }
+        if (NextRefusal is { } refusal)
+        {
+            NextRefusal = null;
+            return (FtpResultStatus.NotDone, null, refusal);
+        }
+        if (NextCannotTell)
+        {
+            NextCannotTell = false;
+            return (FtpResultStatus.CannotTell, FtpResultCodes.OutcomeUnknown, null);
+        }
+        return null;
     }
 
     private void Add(string domain, string login, string path)

@@ -20,14 +20,14 @@ public class LiveServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddHestiaLive_Resolves_OneSharedStoreAndTheWatcherAsHostedService()
+    public void AddHestiaLive_Resolves_OneSharedStoreAndThePollerAsHostedService()
     {
         using var services = Build(new() { ["Live:PollInterval"] = "00:00:05" });
 
         var live = services.GetRequiredService<ILiveAccounts>();
 
         Assert.Same(services.GetRequiredService<LiveAccounts>(), live);
-        Assert.Same(services.GetRequiredService<HestiaWatcher>(), Assert.Single(services.GetServices<IHostedService>()));
+        Assert.Same(services.GetRequiredService<HestiaPoller>(), Assert.Single(services.GetServices<IHostedService>()));
         Assert.Equal(TimeSpan.FromSeconds(5), services.GetRequiredService<IOptions<LiveOptions>>().Value.PollInterval);
         Assert.Equal(["web1"], live.Servers);
     }

@@ -41,17 +41,28 @@ public class SnapshotDiffTests
     }
 
     [Fact]
-    public void Domains_LoginMovedToAnotherDomain_YieldsOneMoveNotAddAndRemove()
+    public void Domains_LoginMovedToAnotherDomain_YieldsRemovedFromOldAndAddedOnNew()
     {
         var changes = SnapshotDiff.Domains(Key,
             [Domain("a.com", false, ("alice_x", "")), Domain("b.com")],
             [Domain("a.com"), Domain("b.com", false, ("alice_x", "/up"))],
             ChangeSource.External, At);
 
+        Assert.Equal(
+            [(ChangeKind.FtpRemoved, "a.com", (string?)""), (ChangeKind.FtpAdded, "b.com", "/up")],
+            changes.Select(c => (c.Kind, c.Domain!, c.Kind == ChangeKind.FtpRemoved ? c.From : c.To)).ToList());
+    }
+
+    [Fact]
+    public void Domains_FolderChanged_CarriesOldAndNewFolderAsValues()
+    {
+        var changes = SnapshotDiff.Domains(Key,
+            [Domain("a.com", false, ("alice_x", "/old"))],
+            [Domain("a.com", false, ("alice_x", "/new"))],
+            ChangeSource.External, At);
+
         var change = Assert.Single(changes);
-        Assert.Equal(ChangeKind.FtpMoved, change.Kind);
-        Assert.Equal("b.com", change.Domain);
-        Assert.Contains("from a.com to b.com", change.Detail, StringComparison.Ordinal);
+        Assert.Equal((ChangeKind.FtpMoved, "/old", "/new"), (change.Kind, change.From, change.To));
     }
 
     [Fact]

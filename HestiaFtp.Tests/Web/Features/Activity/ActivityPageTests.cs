@@ -274,6 +274,9 @@ public sealed class ActivityPageTests : DashboardTestContext
         public Task<long> RecordAsync(AuditEntry entry, CancellationToken cancellationToken) =>
             throw new NotSupportedException("The activity page only reads.");
 
+        public Task CompleteAsync(long id, string outcome, string? login, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The activity page only reads.");
+
         public Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
         {
             Queries.Add(query);

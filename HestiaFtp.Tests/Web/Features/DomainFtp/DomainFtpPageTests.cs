@@ -217,7 +217,7 @@ public sealed class DomainFtpPageTests : DashboardTestContext
             FtpAccounts = [.. Dashboard.Domains[0].FtpAccounts, new("alice_new", "example.com", "")],
         };
 
-        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpAdded, "example.com", "alice_new", "added",
+        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpAdded, "example.com", "alice_new", 
             ChangeSource.External, _time.GetUtcNow()));
 
         cut.WaitForAssertion(() => Assert.Contains("alice_new", Logins(cut)));
@@ -235,7 +235,7 @@ public sealed class DomainFtpPageTests : DashboardTestContext
     {
         var cut = RenderPage();
 
-        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpMoved, "other.org", "alice_other", "moved",
+        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpMoved, "other.org", "alice_other", 
             ChangeSource.External, _time.GetUtcNow()));
 
         Assert.Empty(cut.FindAll(".changed"));

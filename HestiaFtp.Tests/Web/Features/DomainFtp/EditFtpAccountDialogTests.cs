@@ -1,3 +1,4 @@
+using HestiaFtp.Core.FtpAccounts;
 using AngleSharp.Dom;
 using Bunit;
 using HestiaFtp.Core.Hestia;
@@ -83,7 +84,7 @@ public sealed class EditFtpAccountDialogTests : DashboardTestContext
 
         var result = await ResultOf(reference);
         var edit = Assert.IsType<EditFtpAccountResult>(result!.Data);
-        Assert.True(edit.Password!.Confirmed);
+        Assert.Equal(FtpResultStatus.Done, edit.Password!.Status);
         Assert.Null(edit.Folder);
         Assert.Equal(["password demo/alice example.com alice_web"], Dashboard.Calls);
     }
@@ -99,7 +100,7 @@ public sealed class EditFtpAccountDialogTests : DashboardTestContext
         var result = await ResultOf(reference);
         var edit = Assert.IsType<EditFtpAccountResult>(result!.Data);
         Assert.Null(edit.Password);
-        Assert.Equal(new("/private", false), edit.Folder);
+        Assert.Equal(("/private", false), (edit.Folder!.ActualFolder, edit.Folder.WasReset));
         Assert.Equal(["folder demo/alice example.com alice_web /private"], Dashboard.Calls);
     }
 
@@ -159,7 +160,8 @@ public sealed class EditFtpAccountDialogTests : DashboardTestContext
         Find("#edit-done").Click();
 
         var result = await ResultOf(reference);
-        Assert.Equal(new("", true), Assert.IsType<EditFtpAccountResult>(result!.Data).Folder);
+        var folder = Assert.IsType<EditFtpAccountResult>(result!.Data).Folder!;
+        Assert.Equal(("", true), (folder.ActualFolder, folder.WasReset));
     }
 
     [Fact]
@@ -196,7 +198,7 @@ public sealed class EditFtpAccountDialogTests : DashboardTestContext
         var result = await ResultOf(reference);
         var edit = Assert.IsType<EditFtpAccountResult>(result!.Data);
         Assert.NotNull(edit.Password);
-        Assert.Equal(new("/private", false), edit.Folder);
+        Assert.Equal(("/private", false), (edit.Folder!.ActualFolder, edit.Folder.WasReset));
         Assert.Equal(
             ["password demo/alice example.com alice_web", "folder demo/alice example.com alice_web /private", "folder demo/alice example.com alice_web /private"],
             Dashboard.Calls);

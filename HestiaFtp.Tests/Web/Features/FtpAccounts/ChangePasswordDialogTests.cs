@@ -1,3 +1,4 @@
+using HestiaFtp.Core.FtpAccounts;
 using AngleSharp.Dom;
 using Bunit;
 using HestiaFtp.Core.Hestia;
@@ -69,7 +70,7 @@ public sealed class ChangePasswordDialogTests : DashboardTestContext
         Submit();
 
         var result = await ResultOf(reference);
-        Assert.True(Assert.IsType<FtpPasswordOutcome>(result!.Data).Confirmed);
+        Assert.Equal(FtpResultStatus.Done, Assert.IsType<FtpPasswordChangeResult>(result!.Data).Status);
         Assert.Equal(["password demo/alice example.com alice_web"], Dashboard.Calls);
     }
 

@@ -360,7 +360,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Dashboard.Domains[1] = Dashboard.Domains[1] with { FtpAccounts = [.. Dashboard.Domains[1].FtpAccounts, new("alice_new", "other.org", "")] };
 
         await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpAdded, "other.org", "alice_new",
-            "FTP account alice_new added", ChangeSource.External, _time.GetUtcNow()));
+             ChangeSource.External, _time.GetUtcNow()));
 
         cut.WaitForAssertion(() => Assert.Contains("alice_new", Logins(cut)), Patience);
         Assert.Contains("changed", cut.Find(".ftp-card[data-login='alice_new']").ClassList);
@@ -380,7 +380,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Dashboard.Domains[0] = Dashboard.Domains[0] with { FtpAccounts = [Dashboard.Domains[0].FtpAccounts[0]] };
 
         await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpRemoved, "example.com", "alice_logs",
-            "removed", ChangeSource.External, _time.GetUtcNow()));
+             ChangeSource.External, _time.GetUtcNow()));
 
         cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_other"], Logins(cut)), Patience);
         Assert.Equal(T("DomainFtp.Live.Removed", "alice_logs"), cut.Find("#live-announcer").TextContent.Trim());

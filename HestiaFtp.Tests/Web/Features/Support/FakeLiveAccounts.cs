@@ -79,6 +79,9 @@ public sealed class FakeLiveAccounts : ILiveAccounts
         return Statuses[server];
     }
 
+    public Task<AccountSnapshot> RefreshNowAsync(AccountKey key, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The support page refreshes servers, not accounts.");
+
     public Task<ServerStatus> RefreshNowAsync(string server, CancellationToken cancellationToken)
     {
         Calls.Add($"refresh-now {server}");

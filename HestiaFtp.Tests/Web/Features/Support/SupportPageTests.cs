@@ -331,8 +331,8 @@ public sealed class SupportPageTests : DashboardTestContext
     [Fact]
     public void RecentEvents_AreListedNewestFirstWithTimeServerAndLocalizedText()
     {
-        _live.Recent.Add(LiveEvent.ForChange(new AccountChange(new("alpha", "alice"), ChangeKind.FtpAdded, "alice.example", "alice_web", "FTP account alice_web added", ChangeSource.Dashboard, Now.AddMinutes(-10))));
-        _live.Recent.Add(LiveEvent.ForChange(new AccountChange(new("beta", "carol"), ChangeKind.DomainSuspended, "carol.example", null, "suspended", ChangeSource.External, Now.AddMinutes(-2))));
+        _live.Recent.Add(LiveEvent.ForChange(new AccountChange(new("alpha", "alice"), ChangeKind.FtpAdded, "alice.example", "alice_web",  ChangeSource.Dashboard, Now.AddMinutes(-10))));
+        _live.Recent.Add(LiveEvent.ForChange(new AccountChange(new("beta", "carol"), ChangeKind.DomainSuspended, "carol.example", null,  ChangeSource.External, Now.AddMinutes(-2))));
 
         var cut = RenderPage();
 
@@ -358,7 +358,7 @@ public sealed class SupportPageTests : DashboardTestContext
         var cut = RenderPage();
         _live.Replace(Account("alpha", "alice", false, ("alice.example", true, 2), ("shop.alice.example", false, 1)));
 
-        await _live.PushAsync(LiveEvent.ForChange(new AccountChange(new("alpha", "alice"), ChangeKind.DomainSuspended, "alice.example", null, "suspended", ChangeSource.External, Now.AddMinutes(1))));
+        await _live.PushAsync(LiveEvent.ForChange(new AccountChange(new("alpha", "alice"), ChangeKind.DomainSuspended, "alice.example", null,  ChangeSource.External, Now.AddMinutes(1))));
 
         cut.WaitForAssertion(() => Assert.Equal("ChangesBlocked", Row(cut, "alice").QuerySelector("[data-health]")!.GetAttribute("data-health")));
         Assert.Equal("alice: web domain alice.example suspended (outside the dashboard)", cut.Find("li.event-item .event-text").TextContent.Trim());
@@ -411,7 +411,7 @@ public sealed class SupportPageTests : DashboardTestContext
         var cut = RenderPage();
         cut.Find(".pause-switch input").Change(true);
         _live.Replace(Account("alpha", "alice", true, ("alice.example", false, 2)));
-        var change = LiveEvent.ForChange(new AccountChange(new("alpha", "alice"), ChangeKind.UserSuspended, null, null, "suspended", ChangeSource.External, Now.AddMinutes(1)));
+        var change = LiveEvent.ForChange(new AccountChange(new("alpha", "alice"), ChangeKind.UserSuspended, null, null,  ChangeSource.External, Now.AddMinutes(1)));
         _live.Calls.Clear();
 
         await _live.Subscription!.DeliverInFlightAsync(change);

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using FluentValidation;
+using FluentValidation.Results;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Core.Validation;
@@ -97,11 +99,11 @@ public sealed partial class FtpDashboard(
         var (user, web) = await AuthorizeWriteAsync(key, domain, login: null, cancellationToken);
         var client = clients.Get(key.Server);
         var result = await AuditedAsync(user, key, web.Name, null, AuditActions.AddFtpAccount, "generated login, domain folder",
-            () => service.QuickCreateAsync(client, key.User, web.Name, cancellationToken),
-            r => (CreateOutcome(r), r.Login), cancellationToken);
-        return result.Status == FtpCreateStatus.Created && result.Account is { } account
+            () => service.QuickCreateAsync(client, new QuickCreateFtpAccountRequest(key.User, web.Name), web, cancellationToken),
+            r => (Outcome(r), r.Login), cancellationToken);
+        return result.Status == FtpResultStatus.Done && result.Account is { } account
             ? new NewFtpCredentials(account.Login, account.Password, web.Name, account.Folder, GetLinks(key.Server).HostFor(web.Name))
-            : throw CreateFailure(result);
+            : throw Failure(result, HestiaCommands.AddWebDomainFtp);
     }
 
     public async Task<FtpCreateOutcome> CreateAsync(AccountKey key, string domain, string loginSuffix, string password, string? folder, CancellationToken cancellationToken)
@@ -111,13 +113,13 @@ public sealed partial class FtpDashboard(
         var request = new CreateFtpAccountRequest(key.User, web.Name, loginSuffix ?? string.Empty, password ?? string.Empty, folder);
         var detail = $"folder {(string.IsNullOrEmpty(folder) ? "/" : FtpFolders.Normalize(folder))}";
         var result = await AuditedAsync(user, key, web.Name, null, AuditActions.AddFtpAccount, detail,
-            () => service.CreateAsync(client, request, cancellationToken), r => (CreateOutcome(r), r.Login), cancellationToken);
-        return result.Status switch
+            () => service.CreateAsync(client, request, web, cancellationToken), r => (Outcome(r), r.Login), cancellationToken);
+        return result switch
         {
-            FtpCreateStatus.Created when result.Account is { } account => new FtpCreateOutcome(
+            { Status: FtpResultStatus.Done, Account: { } account } => new FtpCreateOutcome(
                 new NewFtpCredentials(account.Login, account.Password, web.Name, account.Folder, GetLinks(key.Server).HostFor(web.Name)), false, null),
-            FtpCreateStatus.RolledBack => new FtpCreateOutcome(null, true, result.ReasonCode),
-            _ => throw CreateFailure(result),
+            { RolledBack: true } => new FtpCreateOutcome(null, true, result.ReasonCode),
+            _ => throw Failure(result, HestiaCommands.AddWebDomainFtp),
         };
     }
 
@@ -126,15 +128,15 @@ public sealed partial class FtpDashboard(
         var (user, web) = await AuthorizeWriteAsync(key, domain, login, cancellationToken);
         var client = clients.Get(key.Server);
         var result = await AuditedAsync(user, key, web.Name, login, AuditActions.ChangeFtpPassword, "password changed",
-            () => service.ChangePasswordAsync(client, new ChangeFtpPasswordRequest(key.User, web.Name, login, password ?? string.Empty), cancellationToken),
-            r => (r.Changed ? AuditOutcomes.Succeeded + (r.Confirmed ? "" : ": not confirmed") : AuditOutcomes.Unknown, r.Login), cancellationToken);
-        if (!result.Changed)
+            () => service.ChangePasswordAsync(client, new ChangeFtpPasswordRequest(key.User, web.Name, login, password ?? string.Empty), web, cancellationToken),
+            r => (Outcome(r), r.Login), cancellationToken);
+        if (result.Status != FtpResultStatus.Done)
         {
-            throw new HestiaException(HestiaReturnCode.Connect, HestiaCommands.ChangeWebDomainFtpPassword, null, outcomeUnknown: true);
+            throw Failure(result, HestiaCommands.ChangeWebDomainFtpPassword);
         }
         await live.PublishAsync(new AccountChange(key, ChangeKind.FtpPasswordChanged, web.Name, login, $"Password of {login} changed.",
             ChangeSource.Dashboard, time.GetUtcNow()), cancellationToken);
-        return new FtpPasswordOutcome(result.Confirmed);
+        return new FtpPasswordOutcome(result.ReadBack?.FtpAccounts.Any(a => a.Login == login) ?? false);
     }
 
     public async Task<FtpFolderOutcome> ChangeFolderAsync(AccountKey key, string domain, string login, string folder, CancellationToken cancellationToken)
@@ -143,9 +145,11 @@ public sealed partial class FtpDashboard(
         var client = clients.Get(key.Server);
         var normalized = FtpFolders.Normalize(folder);
         var result = await AuditedAsync(user, key, web.Name, login, AuditActions.ChangeFtpPath, $"folder {(normalized.Length == 0 ? "/" : normalized)}",
-            () => service.ChangeFolderAsync(client, new ChangeFtpFolderRequest(key.User, web.Name, login, folder ?? string.Empty), cancellationToken),
-            r => (AuditOutcomes.Succeeded + (r.WasReset ? ": folder missing, reset to domain root" : ""), r.Login), cancellationToken);
-        return new FtpFolderOutcome(result.ActualFolder ?? (result.WasReset ? string.Empty : result.RequestedFolder), result.WasReset);
+            () => service.ChangeFolderAsync(client, new ChangeFtpFolderRequest(key.User, web.Name, login, folder ?? string.Empty), web, cancellationToken),
+            r => (Outcome(r) + (r.WasReset ? ": folder missing, reset to domain root" : ""), r.Login), cancellationToken);
+        return result.Status == FtpResultStatus.Done
+            ? new FtpFolderOutcome(result.ActualFolder ?? (result.WasReset ? string.Empty : result.RequestedFolder), result.WasReset)
+            : throw Failure(result, HestiaCommands.ChangeWebDomainFtpPath);
     }
 
     public async Task DeleteAsync(AccountKey key, string domain, string login, CancellationToken cancellationToken)
@@ -153,35 +157,28 @@ public sealed partial class FtpDashboard(
         var (user, web) = await AuthorizeWriteAsync(key, domain, login, cancellationToken);
         var client = clients.Get(key.Server);
         var result = await AuditedAsync(user, key, web.Name, login, AuditActions.DeleteFtpAccount, "deleted (files kept)",
-            () => service.DeleteAsync(client, new DeleteFtpAccountRequest(key.User, web.Name, login), cancellationToken),
-            r => (r.Status switch
-            {
-                FtpDeleteStatus.Deleted or FtpDeleteStatus.NotFound => AuditOutcomes.Succeeded,
-                FtpDeleteStatus.NotDeleted => AuditOutcomes.Failed + ": still listed after a lost answer",
-                _ => AuditOutcomes.Unknown,
-            }, r.Login), cancellationToken);
-        if (result.Status is FtpDeleteStatus.NotDeleted or FtpDeleteStatus.Unknown)
+            () => service.DeleteAsync(client, new DeleteFtpAccountRequest(key.User, web.Name, login), web, cancellationToken),
+            r => (Outcome(r), r.Login), cancellationToken);
+        if (result.Status != FtpResultStatus.Done)
         {
-            throw new HestiaException(HestiaReturnCode.Connect, HestiaCommands.DeleteWebDomainFtp, null, outcomeUnknown: true);
+            throw Failure(result, HestiaCommands.DeleteWebDomainFtp);
         }
     }
 
-    private static string CreateOutcome(FtpCreateResult result) => result.Status switch
+    private static string Outcome(IFtpResult result) => result.Status switch
     {
-        FtpCreateStatus.Created => AuditOutcomes.Succeeded,
-        FtpCreateStatus.RolledBack => AuditOutcomes.Failed + ": folder missing after creation, account removed again",
-        FtpCreateStatus.RollbackFailed => AuditOutcomes.Failed + ": folder missing and removing the account failed",
-        FtpCreateStatus.Unknown => AuditOutcomes.Unknown,
-        _ => AuditOutcomes.Failed + $": {result.ReasonCode}",
+        FtpResultStatus.Done => AuditOutcomes.Succeeded,
+        FtpResultStatus.CannotTell => AuditOutcomes.Unknown,
+        _ => AuditOutcomes.Failed + $": {result.Refusal?.ReasonCode ?? result.ReasonCode}",
     };
 
-    /// <summary>A create that did not produce a usable account, as the exception the screens already explain.</summary>
-    private static HestiaException CreateFailure(FtpCreateResult result) => result.Status switch
+    /// <summary>A result that is not Done, as the exception the screens already explain (interim, until the boundary takes results).</summary>
+    private static Exception Failure(IFtpResult result, string command) => result switch
     {
-        FtpCreateStatus.NotCreated when result.ReasonCode == FtpResultCodes.NamesTaken =>
-            new HestiaException(HestiaReturnCode.Exists, HestiaCommands.AddWebDomainFtp, "every generated login was taken"),
-        FtpCreateStatus.NotCreated => new HestiaException(HestiaReturnCode.Connect, HestiaCommands.AddWebDomainFtp, result.ReasonCode),
-        _ => new HestiaException(HestiaReturnCode.Connect, HestiaCommands.AddWebDomainFtp, result.ReasonCode, outcomeUnknown: true),
+        { Refusal: { HestiaCode: null } r } => new ValidationException([new ValidationFailure(r.Property ?? string.Empty, r.Message) { ErrorCode = r.ReasonCode }]),
+        { Refusal: { HestiaCode: { } code } r } => new HestiaException(code, command, r.Message),
+        { Status: FtpResultStatus.CannotTell } => new HestiaException(HestiaReturnCode.Connect, command, result.ReasonCode, outcomeUnknown: true),
+        _ => new HestiaException(HestiaReturnCode.Connect, command, result.ReasonCode),
     };
 
     public async Task<IReadOnlyList<string>> ListFoldersAsync(AccountKey key, string domain, string folder, CancellationToken cancellationToken)

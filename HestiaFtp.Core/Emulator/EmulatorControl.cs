@@ -107,6 +107,13 @@ public sealed class EmulatorControl
         _e.Fs.MakeDirs($"/home/{user}/web/{domain}/{relPath.Trim('/')}", user, "751", _e.Time.GetLocalNow());
     });
 
+    /// <summary>Removes a folder and everything below it (rm -r), relative to <c>/home/USER/web/DOMAIN</c>.</summary>
+    public void RemoveFolder(string user, string domain, string relPath) => Do(() =>
+    {
+        Domain(user, domain);
+        _e.Fs.RemoveTree($"/home/{user}/web/{domain}/{relPath.Trim('/')}");
+    });
+
     /// <summary>Creates a file relative to <c>/home/USER/web/DOMAIN</c>.</summary>
     public void AddFile(string user, string domain, string relPath, long size = 0) => Do(() =>
     {

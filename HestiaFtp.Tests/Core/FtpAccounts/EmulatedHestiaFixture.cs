@@ -1,0 +1,163 @@
+using HestiaFtp.Core.Emulator;
+using HestiaFtp.Core.FtpAccounts;
+using HestiaFtp.Core.Hestia;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HestiaFtp.Tests.Core.FtpAccounts;
+
+/// <summary>
+/// The emulator on loopback with the real client in front of it (built through <c>AddHestiaClient</c> and
+/// <see cref="IHestiaClientProvider"/>), for tests that count every HestiaCP call the service makes. Panel user
+/// <see cref="User"/> gets fresh domains per test (<see cref="NewDomain"/>), which the test deletes again with their
+/// accounts (HestiaCP checks FTP names against the whole server); the tests of one class run one after another, so
+/// <see cref="HestiaEmulator.CallCounts"/> belongs to the running test.
+/// </summary>
+public sealed class EmulatedHestiaFixture : IAsyncLifetime
+{
+    public const string User = "alice";
+
+    private readonly List<ServiceProvider> _providers = [];
+    private EmulatorServer? _server;
+    private int _domains;
+
+    public HestiaEmulator Emulator { get; private set; } = null!;
+
+    public EmulatorControl Control => Emulator.Control;
+
+    /// <summary>Default timeouts, no read retries (a failed read-back is one call, not three).</summary>
+    public IHestiaClient Client { get; private set; } = null!;
+
+    /// <summary>Like <see cref="Client"/> but gives up on a mutation after one second, for hang faults.</summary>
+    public IHestiaClient ImpatientClient { get; private set; } = null!;
+
+    /// <summary>A new web domain of <paramref name="user"/> with Hestia's folder skeleton and no FTP accounts.</summary>
+    public string NewDomain(string user = User)
+    {
+        var domain = $"svc{Interlocked.Increment(ref _domains)}.example";
+        Control.AddWebDomain(user, domain);
+        return domain;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        Emulator = HestiaEmulator.Create(new EmulatorSeed
+        {
+            RootUser = "admin",
+            Config = new EmulatorSeedConfig { Api = "yes", ApiSystem = 1, ApiAllowedIp = "127.0.0.1" },
+            Users = new Dictionary<string, EmulatorSeedUser>(StringComparer.Ordinal)
+            {
+                ["admin"] = new() { Role = "admin", Password = "Admin-Pass-1" },
+                [User] = new() { Role = "user", Password = "Alice-Pass-1" },
+            },
+        });
+        var (key, secret) = Control.CreateAccessKey("admin");
+        _server = await EmulatorServer.StartAsync(Emulator);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Name"] = "test",
+            ["BaseUrl"] = _server.BaseUrl.ToString(),
+            ["AccessKey"] = key,
+            ["SecretKey"] = secret,
+            ["ReadRetries"] = "0",
+        };
+        Client = CreateClient(settings);
+        ImpatientClient = CreateClient(new Dictionary<string, string?>(settings) { ["MutationTimeout"] = "00:00:01" });
+    }
+
+    private IHestiaClient CreateClient(Dictionary<string, string?> server)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(server.Select(kv => new KeyValuePair<string, string?>($"Hestia:Servers:0:{kv.Key}", kv.Value)))
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddHestiaClient(configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        _providers.Add(provider);
+        return provider.GetRequiredService<IHestiaClientProvider>().Get(server["Name"]!);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>An <see cref="ICredentialGenerator"/> that hands out scripted suffixes and numbered passwords.</summary>
+internal sealed class ScriptedGenerator(params string[] suffixes) : ICredentialGenerator
+{
+    private readonly Queue<string> _suffixes = new(suffixes);
+    private int _passwords;
+
+    public List<string> IssuedPasswords { get; } = [];
+
+    public string GeneratePassword()
+    {
+        var password = $"Gen3rated-Pass-{++_passwords:D4}x";
+        IssuedPasswords.Add(password);
+        return password;
+    }
+
+    public string GenerateLoginSuffix(string user) => _suffixes.Dequeue();
+}
+
+/// <summary>
+/// Passes every call to the real client and, right after a chosen call returns, makes a change on the server out of band
+/// (as an admin on its shell would): reproduces a race between two calls of the service deterministically. It fakes no
+/// HestiaCP answer.
+/// </summary>
+internal sealed class OutOfBandChangeClient(IHestiaClient inner) : IHestiaClient
+{
+    public Action? AfterFolderCheck { get; init; }
+
+    public Action? AfterAdd { get; init; }
+
+    public string ServerName => inner.ServerName;
+
+    public Task<IReadOnlyList<HestiaUser>> ListUsersAsync(CancellationToken cancellationToken) => inner.ListUsersAsync(cancellationToken);
+
+    public Task<HestiaUser> GetUserAsync(string user, CancellationToken cancellationToken) => inner.GetUserAsync(user, cancellationToken);
+
+    public Task<IReadOnlyList<WebDomain>> ListWebDomainsAsync(string user, CancellationToken cancellationToken) =>
+        inner.ListWebDomainsAsync(user, cancellationToken);
+
+    public Task<WebDomain> GetWebDomainAsync(string user, string domain, CancellationToken cancellationToken) =>
+        inner.GetWebDomainAsync(user, domain, cancellationToken);
+
+    public Task<bool> CheckUserPasswordAsync(string user, string password, string clientIp, CancellationToken cancellationToken) =>
+        inner.CheckUserPasswordAsync(user, password, clientIp, cancellationToken);
+
+    public async Task AddFtpAccountAsync(string user, string domain, string loginSuffix, string password, string? path, CancellationToken cancellationToken)
+    {
+        await inner.AddFtpAccountAsync(user, domain, loginSuffix, password, path, cancellationToken);
+        AfterAdd?.Invoke();
+    }
+
+    public Task ChangeFtpPasswordAsync(string user, string domain, string login, string password, CancellationToken cancellationToken) =>
+        inner.ChangeFtpPasswordAsync(user, domain, login, password, cancellationToken);
+
+    public Task ChangeFtpPathAsync(string user, string domain, string login, string path, CancellationToken cancellationToken) =>
+        inner.ChangeFtpPathAsync(user, domain, login, path, cancellationToken);
+
+    public Task DeleteFtpAccountAsync(string user, string domain, string login, CancellationToken cancellationToken) =>
+        inner.DeleteFtpAccountAsync(user, domain, login, cancellationToken);
+
+    public async Task<bool> FolderExistsAsync(string user, string domain, string relativePath, CancellationToken cancellationToken)
+    {
+        var exists = await inner.FolderExistsAsync(user, domain, relativePath, cancellationToken);
+        AfterFolderCheck?.Invoke();
+        return exists;
+    }
+
+    public Task<IReadOnlyList<FsEntry>?> ListFolderAsync(string user, string domain, string relativePath, CancellationToken cancellationToken) =>
+        inner.ListFolderAsync(user, domain, relativePath, cancellationToken);
+}

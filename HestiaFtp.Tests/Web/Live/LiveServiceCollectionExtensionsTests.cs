@@ -33,11 +33,11 @@ public class LiveServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddHestiaLive_NoSection_DefaultsTo30Seconds()
+    public void AddHestiaLive_NoSection_DefaultsTo10Seconds()
     {
         using var services = Build([]);
 
-        Assert.Equal(TimeSpan.FromSeconds(30), services.GetRequiredService<IOptions<LiveOptions>>().Value.PollInterval);
+        Assert.Equal(TimeSpan.FromSeconds(10), services.GetRequiredService<IOptions<LiveOptions>>().Value.PollInterval);
     }
 
     [Fact]

@@ -1,0 +1,123 @@
+using HestiaFtp.Core.Hestia;
+using HestiaFtp.Web.Live;
+
+namespace HestiaFtp.Tests.Web.Live;
+
+public sealed class HestiaPollerTests : IAsyncLifetime
+{
+    private LiveStack _stack = null!;
+
+    public async ValueTask InitializeAsync() => _stack = await LiveStack.StartAsync();
+
+    public ValueTask DisposeAsync() => _stack.DisposeAsync();
+
+    [Theory]
+    [InlineData(1, 0, true)]
+    [InlineData(1, 1000, true)]
+    [InlineData(2, 0, false)]
+    [InlineData(2, 10, true)]
+    [InlineData(10, 100, true)]
+    [InlineData(10, 50, false)]
+    [InlineData(100, 1000, true)]
+    [InlineData(200, 1000, false)]
+    public void PerUserReadsAreCheaper_FollowsTheCostModel(int watched, int knownUsers, bool expected) =>
+        // 75 ms a call, 12 ms per listed user: W × 75 ≤ 75 + N × 12.
+        Assert.Equal(expected, HestiaPoller.PerUserReadsAreCheaper(new LiveOptions(), watched, knownUsers));
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(20, 10)]
+    [InlineData(21, 10.5)]
+    [InlineData(40, 20)]
+    public void NextDelay_StretchesTheIntervalToStayWithinTheBudget(int calls, double seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), HestiaPoller.NextDelay(new LiveOptions(), calls));
+
+    [Fact]
+    public async Task TickAsync_NobodyWatching_MakesNoCall()
+    {
+        _stack.ResetCalls();
+
+        var delay = await _stack.Poller.TickAsync(LiveStack.ServerName, LiveStack.Ct);
+
+        Assert.Equal(0, _stack.TotalCalls);
+        Assert.Equal(_stack.Options.PollInterval, delay);
+    }
+
+    [Fact]
+    public async Task TickAsync_OneWatchedAccount_ReadsItsUserAndItsDomains()
+    {
+        using var watch = _stack.Live.Watch(LiveStack.Alice, _ => Task.CompletedTask);
+        _stack.ResetCalls();
+
+        await _stack.Poller.TickAsync(LiveStack.ServerName, LiveStack.Ct);
+
+        Assert.Equal((1, 1, 2), (_stack.Calls(HestiaCommands.ListUser), _stack.Calls(HestiaCommands.ListWebDomains), _stack.TotalCalls));
+    }
+
+    [Fact]
+    public async Task TickAsync_ManyTabsOfOneAccount_CostTheSameAsOne()
+    {
+        var watches = Enumerable.Range(0, 25).Select(_ => _stack.Live.Watch(LiveStack.Alice, _ => Task.CompletedTask)).ToList();
+        _stack.ResetCalls();
+
+        await _stack.Poller.TickAsync(LiveStack.ServerName, LiveStack.Ct);
+
+        Assert.Equal(2, _stack.TotalCalls);
+        watches.ForEach(w => w.Dispose());
+    }
+
+    [Fact]
+    public async Task TickAsync_PausedWatch_DoesNotCount()
+    {
+        using var watch = _stack.Live.Watch(LiveStack.Alice, _ => Task.CompletedTask);
+        watch.Pause();
+        _stack.ResetCalls();
+
+        await _stack.Poller.TickAsync(LiveStack.ServerName, LiveStack.Ct);
+
+        Assert.Equal(0, _stack.TotalCalls);
+    }
+
+    [Fact]
+    public async Task TickAsync_StaffWatching_ListsAllUsersOnceAndSweepsBoundedly()
+    {
+        using var staff = _stack.Live.WatchAll(_ => Task.CompletedTask);
+        _stack.ResetCalls();
+
+        await _stack.Poller.TickAsync(LiveStack.ServerName, LiveStack.Ct);
+
+        Assert.Equal(1, _stack.Calls(HestiaCommands.ListUsers));
+        Assert.Equal(0, _stack.Calls(HestiaCommands.ListUser));
+        Assert.InRange(_stack.Calls(HestiaCommands.ListWebDomains), 1, _stack.Options.ChangedReadsPerTick + _stack.Options.SweepReadsPerTick);
+    }
+
+    [Fact]
+    public async Task TickAsync_OutOfBandChanges_ReachTheWatchingPageInOneTick()
+    {
+        var received = new Received<AccountUpdate>();
+        using var watch = _stack.Live.Watch(LiveStack.Alice, received.Handle);
+        await _stack.Live.GetAsync(LiveStack.Alice, LiveStack.Ct);
+
+        _stack.Control.SuspendUser("alice");
+        _stack.Control.DeleteFtpAccountDirect("alice", "alice-shop.com", "alice_media");
+        _stack.Time.Advance(_stack.Options.PollInterval);
+        await _stack.Poller.TickAsync(LiveStack.ServerName, LiveStack.Ct);
+
+        await received.FirstAsync(u => u.Changes.Any(c => c.Kind == ChangeKind.UserSuspended));
+        await received.FirstAsync(u => u.Changes.Any(c => c is { Kind: ChangeKind.FtpRemoved, Login: "alice_media" }));
+    }
+
+    [Fact]
+    public async Task TickAsync_WhileUnreachable_ProbesOnceAndWaitsTheProbeInterval()
+    {
+        using var watch = _stack.Live.Watch(LiveStack.Alice, _ => Task.CompletedTask);
+        _stack.Health.OnCallCompleted(new HestiaCallRecord(LiveStack.ServerName, HestiaCommands.ListWebDomains, false, HestiaCallOutcome.TransportFailed, TimeSpan.Zero, "refused"));
+        _stack.Time.Advance(_stack.Options.ProbeInterval);
+        _stack.ResetCalls();
+
+        var delay = await _stack.Poller.TickAsync(LiveStack.ServerName, LiveStack.Ct);
+
+        Assert.Equal(_stack.Options.ProbeInterval, delay);
+        Assert.Equal(1, _stack.TotalCalls);
+    }
+}

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using HestiaFtp.Core.Hestia.Wire;
@@ -11,6 +10,7 @@ namespace HestiaFtp.Core.Hestia;
 /// The HestiaCP API client of one server: form POSTs to <c>/api/</c> through RestSharp over a factory-made HttpClient.
 /// Reads retry transient failures; mutations are never retried and are serialized per server; authentication failures
 /// (exit 9, 10, 21) are never retried and open a breaker. Errors are <see cref="HestiaException"/>s without arguments.
+/// Every HTTP exchange (each attempt of a read) is reported to the <see cref="IHestiaCallObserver"/>s, without arguments.
 /// </summary>
 public sealed class HestiaClient : IHestiaClient
 {
@@ -18,14 +18,22 @@ public sealed class HestiaClient : IHestiaClient
     private readonly Func<HttpClient> _httpClientFactory;
     private readonly HestiaClientOptions _options;
     private readonly HestiaServerState _state;
+    private readonly IReadOnlyList<IHestiaCallObserver> _observers;
     private readonly TimeProvider _time;
     private readonly ILogger<HestiaClient> _logger;
 
-    internal HestiaClient(Func<HttpClient> httpClientFactory, HestiaClientOptions options, HestiaServerState state, TimeProvider time, ILogger<HestiaClient> logger)
+    internal HestiaClient(
+        Func<HttpClient> httpClientFactory,
+        HestiaClientOptions options,
+        HestiaServerState state,
+        IReadOnlyList<IHestiaCallObserver> observers,
+        TimeProvider time,
+        ILogger<HestiaClient> logger)
     {
         _httpClientFactory = httpClientFactory;
         _options = options;
         _state = state;
+        _observers = observers;
         _time = time;
         _logger = logger;
     }
@@ -200,7 +208,7 @@ public sealed class HestiaClient : IHestiaClient
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(mutation ? _options.MutationTimeout : _options.ReadTimeout);
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         RestResponse response;
         try
         {
@@ -209,31 +217,43 @@ public sealed class HestiaClient : IHestiaClient
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // The caller gave up: nothing is known about the server, so nothing is reported.
             throw;
         }
         catch (OperationCanceledException ex)
         {
-            throw Transport(command, mutation, "timed out", ex);
+            throw TransportFailed(command, mutation, "timed out", ex, started);
         }
         catch (HttpRequestException ex)
         {
-            throw Transport(command, mutation, "connection failed", ex);
+            throw TransportFailed(command, mutation, "connection failed", ex, started);
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started);
         // RestSharp marks non-2xx answers as errors; only "no HTTP answer at all" is a transport failure.
         if (response.StatusCode == 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var reason = response.ResponseStatus == ResponseStatus.TimedOut || timeout.IsCancellationRequested ? "timed out" : "connection failed";
-            throw Transport(command, mutation, reason, response.ErrorException);
+            throw TransportFailed(command, mutation, reason, response.ErrorException, started);
         }
 
-        var result = Interpret(command, mutation, response);
+        HestiaResponse result;
+        try
+        {
+            result = Interpret(command, mutation, response);
+        }
+        catch (HestiaException)
+        {
+            // HTTP 5xx or an answer without an exit code: the server answered, so it is not an outage.
+            Report(command, mutation, HestiaCallOutcome.Answered, started, null);
+            throw;
+        }
+        var elapsed = _time.GetElapsedTime(started);
         _logger.LogInformation("HestiaCP {Command} on {Server}: exit {ExitCode}, HTTP {Status} in {Elapsed} ms",
             command, ServerName, result.ExitCode, (int)response.StatusCode, (int)elapsed.TotalMilliseconds);
         if (result.ExitCode == 0)
         {
+            Report(command, mutation, HestiaCallOutcome.Answered, started, null);
             return result;
         }
         var code = ToCode(result.ExitCode);
@@ -243,8 +263,42 @@ public sealed class HestiaClient : IHestiaClient
             _state.OpenBreaker(code, _time.GetUtcNow() + CredentialsBreakerDuration);
             _logger.LogError("HestiaCP {Server} refused the dashboard's API credentials ({Code}): calls paused for {Minutes} min to avoid a fail2ban ban",
                 ServerName, code, CredentialsBreakerDuration.TotalMinutes);
+            Report(command, mutation, HestiaCallOutcome.CredentialsRefused, started, $"HestiaCP refused the dashboard's API credentials ({code})");
+        }
+        else
+        {
+            Report(command, mutation, HestiaCallOutcome.Answered, started, null);
         }
         throw failure;
+    }
+
+    private HestiaException TransportFailed(string command, bool mutation, string reason, Exception? inner, long started)
+    {
+        var failure = Transport(command, mutation, reason, inner);
+        var detail = inner is null or OperationCanceledException ? null : inner.GetBaseException().Message;
+        Report(command, mutation, HestiaCallOutcome.TransportFailed, started, string.IsNullOrEmpty(detail) ? reason : $"{reason}: {detail}");
+        return failure;
+    }
+
+    /// <summary>Tells every observer about one exchange. An observer's failure is logged and never breaks the call.</summary>
+    private void Report(string command, bool mutation, HestiaCallOutcome outcome, long started, string? error)
+    {
+        if (_observers.Count == 0)
+        {
+            return;
+        }
+        var call = new HestiaCallRecord(ServerName, command, mutation, outcome, _time.GetElapsedTime(started), error);
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnCallCompleted(call);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "HestiaCP call observer {Observer} failed on {Command} for {Server}", observer.GetType().Name, command, ServerName);
+            }
+        }
     }
 
     private HestiaException Transport(string command, bool mutation, string reason, Exception? inner)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using HestiaFtp.Core.Hestia;
 using Microsoft.Extensions.Logging;
 
 namespace HestiaFtp.Tests.Core.Hestia;
@@ -63,6 +64,30 @@ internal sealed class StubHandler(Func<CapturedRequest, int, CancellationToken, 
         })];
 
     private static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
+}
+
+/// <summary>Records every exchange a client reports.</summary>
+internal sealed class RecordingObserver : IHestiaCallObserver
+{
+    private readonly ConcurrentQueue<HestiaCallRecord> _calls = new();
+
+    public IReadOnlyList<HestiaCallRecord> Calls => [.. _calls];
+
+    public void OnCallCompleted(HestiaCallRecord call) => _calls.Enqueue(call);
+}
+
+/// <summary>An observer that always throws, as a buggy health owner would.</summary>
+internal sealed class ThrowingObserver : IHestiaCallObserver
+{
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public void OnCallCompleted(HestiaCallRecord call)
+    {
+        Interlocked.Increment(ref _calls);
+        throw new InvalidOperationException("observer failed");
+    }
 }
 
 /// <summary>A clock the test sets, whose timers fire at once (retry back-off without waiting).</summary>

@@ -8,7 +8,8 @@ namespace HestiaFtp.Core.Hestia;
 
 /// <summary>
 /// The HestiaCP API client of one server: form POSTs to <c>/api/</c> through RestSharp over a factory-made HttpClient.
-/// Reads retry transient failures; mutations are never retried and are serialized per server; authentication failures
+/// Reads retry transient failures within <see cref="HestiaClientOptions.ReadDeadline"/>; mutations are never retried, wait up
+/// to <see cref="HestiaClientOptions.MutationTimeout"/> and are serialized per server; authentication failures
 /// (exit 9, 10, 21) are never retried and open a breaker. Errors are <see cref="HestiaException"/>s without arguments.
 /// Every HTTP exchange (each attempt of a read) is reported to the <see cref="IHestiaCallObserver"/>s, without arguments.
 /// </summary>
@@ -37,6 +38,9 @@ public sealed class HestiaClient : IHestiaClient
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>No read retry starts with less than this left of <see cref="HestiaClientOptions.ReadDeadline"/>.</summary>
+    internal static readonly TimeSpan MinimumReadAttempt = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long the breaker stays open after the API refused our credentials.</summary>
     public static TimeSpan CredentialsBreakerDuration { get; set; } = TimeSpan.FromMinutes(5);
@@ -162,7 +166,7 @@ public sealed class HestiaClient : IHestiaClient
         await _state.MutationGate.WaitAsync(cancellationToken);
         try
         {
-            return await SendOnceAsync(command, args, mutation: true, cancellationToken);
+            return await SendOnceAsync(command, args, mutation: true, _options.MutationTimeout, cancellationToken);
         }
         finally
         {
@@ -170,24 +174,38 @@ public sealed class HestiaClient : IHestiaClient
         }
     }
 
+    /// <summary>
+    /// One read within <see cref="HestiaClientOptions.ReadDeadline"/>, retries and back-off included: each attempt waits at
+    /// most the smaller of <see cref="HestiaClientOptions.ReadTimeout"/> and what is left, and no retry starts with less
+    /// than <see cref="MinimumReadAttempt"/> left.
+    /// </summary>
     private async Task<HestiaResponse> ReadWithRetriesAsync(string command, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
+            var left = _options.ReadDeadline - _time.GetElapsedTime(started);
+            var timeout = left < _options.ReadTimeout ? left : _options.ReadTimeout;
             try
             {
-                return await SendOnceAsync(command, args, mutation: false, cancellationToken);
+                return await SendOnceAsync(command, args, mutation: false, timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero, cancellationToken);
             }
             catch (HestiaException ex) when (ex.Code == HestiaReturnCode.Connect && attempt < _options.ReadRetries && !cancellationToken.IsCancellationRequested)
             {
                 var delay = TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt) * (0.5 + System.Security.Cryptography.RandomNumberGenerator.GetInt32(1000) / 1000.0));
+                if (_options.ReadDeadline - _time.GetElapsedTime(started) - delay < MinimumReadAttempt)
+                {
+                    _logger.LogInformation("HestiaCP {Command} on {Server} failed ({Code}); no retry, the {Deadline} ms read deadline is spent",
+                        command, ServerName, ex.Code, (int)_options.ReadDeadline.TotalMilliseconds);
+                    throw;
+                }
                 _logger.LogInformation("HestiaCP {Command} on {Server} failed ({Code}); retry {Attempt} in {Delay} ms", command, ServerName, ex.Code, attempt + 1, (int)delay.TotalMilliseconds);
                 await Task.Delay(delay, _time, cancellationToken);
             }
         }
     }
 
-    private async Task<HestiaResponse> SendOnceAsync(string command, IReadOnlyList<string> args, bool mutation, CancellationToken cancellationToken)
+    private async Task<HestiaResponse> SendOnceAsync(string command, IReadOnlyList<string> args, bool mutation, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var request = new RestRequest("api/", Method.Post) { AlwaysMultipartFormData = false };
         if (_options.UsesAccessKey)
@@ -206,14 +224,15 @@ public sealed class HestiaClient : IHestiaClient
             request.AddParameter($"arg{i + 1}", args[i], ParameterType.GetOrPost);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(mutation ? _options.MutationTimeout : _options.ReadTimeout);
+        // The timer runs on the injected TimeProvider, like the back-off, so a fake clock drives the whole read deadline.
+        using var timer = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         var started = _time.GetTimestamp();
         RestResponse response;
         try
         {
             using var rest = new RestClient(_httpClientFactory(), new RestClientOptions(_options.BaseUrl!) { ThrowOnAnyError = false }, disposeHttpClient: true);
-            response = await rest.ExecuteAsync(request, timeout.Token);
+            response = await rest.ExecuteAsync(request, linked.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -233,7 +252,7 @@ public sealed class HestiaClient : IHestiaClient
         if (response.StatusCode == 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var reason = response.ResponseStatus == ResponseStatus.TimedOut || timeout.IsCancellationRequested ? "timed out" : "connection failed";
+            var reason = response.ResponseStatus == ResponseStatus.TimedOut || timer.IsCancellationRequested ? "timed out" : "connection failed";
             throw TransportFailed(command, mutation, reason, response.ErrorException, started);
         }
 

@@ -446,6 +446,94 @@ public sealed class HestiaClientWireTests
         Assert.Equal(3, handler.Count);
     }
 
+    // ---------------------------------------------------------------- read deadline (fake clock, attempts counted)
+
+    [Fact]
+    public async Task Read_NeverAnswersAndTimeoutBeyondDeadline_OneAttemptEndingAtTheDeadline()
+    {
+        var time = new JumpingTime();
+        var start = time.GetUtcNow();
+        var observer = new RecordingObserver();
+        var handler = Hanging();
+
+        var ex = await Assert.ThrowsAsync<HestiaException>(() => Client(handler, o =>
+        {
+            o.ReadTimeout = TimeSpan.FromSeconds(30);
+            o.ReadDeadline = TimeSpan.FromSeconds(5);
+            o.ReadRetries = 5;
+        }, time: time, observers: observer).ListUsersAsync(_ct));
+
+        Assert.Equal(HestiaReturnCode.Connect, ex.Code);
+        Assert.Contains("timed out", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(5), time.GetUtcNow() - start);
+        Assert.Equal(HestiaCallOutcome.TransportFailed, Assert.Single(observer.Calls).Outcome);
+        Assert.InRange(handler.Count, 0, 1);
+    }
+
+    [Fact]
+    public async Task Read_NeverAnswers_StopsRetryingAtTheDeadline()
+    {
+        // Attempts of 1.5 s and back-off of 0.1-0.3 s, then 0.2-0.6 s: the third attempt ends at the 5 s deadline at the
+        // latest (it gets only what is left), and the fourth never starts; without the deadline there would be six.
+        var time = new JumpingTime();
+        var start = time.GetUtcNow();
+        var observer = new RecordingObserver();
+        var handler = Hanging();
+
+        var ex = await Assert.ThrowsAsync<HestiaException>(() => Client(handler, o =>
+        {
+            o.ReadTimeout = TimeSpan.FromSeconds(1.5);
+            o.ReadDeadline = TimeSpan.FromSeconds(5);
+            o.ReadRetries = 5;
+        }, time: time, observers: observer).ListWebDomainsAsync("alice", _ct));
+
+        Assert.Equal(HestiaReturnCode.Connect, ex.Code);
+        Assert.False(ex.OutcomeUnknown);
+        Assert.Equal(3, observer.Calls.Count);
+        Assert.All(observer.Calls, c => Assert.Equal(HestiaCallOutcome.TransportFailed, c.Outcome));
+        Assert.All(observer.Calls, c => Assert.InRange(c.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1.5)));
+        Assert.InRange(handler.Count, 0, 3);
+        Assert.InRange(time.GetUtcNow() - start, TimeSpan.FromSeconds(4.8), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Read_RefusedEveryTime_BackOffStopsAtTheDeadline()
+    {
+        // Back-off of 0.1-0.3 s, 0.2-0.6 s, 0.4-1.2 s: within 0.5 s (less the last 100 ms) one or two retries fit, never five.
+        var time = new JumpingTime(timeouts: false);
+        var start = time.GetUtcNow();
+        var handler = new StubHandler((_, _, _) => throw new HttpRequestException("Connection refused"));
+
+        var ex = await Assert.ThrowsAsync<HestiaException>(() => Client(handler, o =>
+        {
+            o.ReadDeadline = TimeSpan.FromSeconds(0.5);
+            o.ReadRetries = 5;
+        }, time: time).ListUsersAsync(_ct));
+
+        Assert.Equal(HestiaReturnCode.Connect, ex.Code);
+        Assert.InRange(handler.Count, 2, 3);
+        Assert.InRange(time.GetUtcNow() - start, TimeSpan.Zero, TimeSpan.FromSeconds(0.4));
+    }
+
+    [Fact]
+    public async Task Mutation_NeverAnswers_WaitsMutationTimeoutNotTheReadDeadline()
+    {
+        var time = new JumpingTime();
+        var start = time.GetUtcNow();
+        var observer = new RecordingObserver();
+
+        var ex = await Assert.ThrowsAsync<HestiaException>(() => Client(Hanging(), o =>
+        {
+            o.ReadDeadline = TimeSpan.FromSeconds(1);
+            o.MutationTimeout = TimeSpan.FromSeconds(30);
+        }, time: time, observers: observer).ChangeFtpPasswordAsync("alice", "example.com", "alice_ftp1", FtpPassword, _ct));
+
+        Assert.True(ex.OutcomeUnknown);
+        Assert.Equal(TimeSpan.FromSeconds(30), time.GetUtcNow() - start);
+        var call = Assert.Single(observer.Calls);
+        Assert.Equal((true, HestiaCallOutcome.TransportFailed), (call.Mutation, call.Outcome));
+    }
+
     [Fact]
     public async Task Mutation_Timeout_SendsOnceWithUnknownOutcome()
     {

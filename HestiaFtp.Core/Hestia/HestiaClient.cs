@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using HestiaFtp.Core.Hestia.Wire;
@@ -9,8 +8,10 @@ namespace HestiaFtp.Core.Hestia;
 
 /// <summary>
 /// The HestiaCP API client of one server: form POSTs to <c>/api/</c> through RestSharp over a factory-made HttpClient.
-/// Reads retry transient failures; mutations are never retried and are serialized per server; authentication failures
+/// Reads retry transient failures within <see cref="HestiaClientOptions.ReadDeadline"/>; mutations are never retried, wait up
+/// to <see cref="HestiaClientOptions.MutationTimeout"/> and are serialized per server; authentication failures
 /// (exit 9, 10, 21) are never retried and open a breaker. Errors are <see cref="HestiaException"/>s without arguments.
+/// Every HTTP exchange (each attempt of a read) is reported to the <see cref="IHestiaCallObserver"/>s, without arguments.
 /// </summary>
 public sealed class HestiaClient : IHestiaClient
 {
@@ -18,17 +19,28 @@ public sealed class HestiaClient : IHestiaClient
     private readonly Func<HttpClient> _httpClientFactory;
     private readonly HestiaClientOptions _options;
     private readonly HestiaServerState _state;
+    private readonly IReadOnlyList<IHestiaCallObserver> _observers;
     private readonly TimeProvider _time;
     private readonly ILogger<HestiaClient> _logger;
 
-    internal HestiaClient(Func<HttpClient> httpClientFactory, HestiaClientOptions options, HestiaServerState state, TimeProvider time, ILogger<HestiaClient> logger)
+    internal HestiaClient(
+        Func<HttpClient> httpClientFactory,
+        HestiaClientOptions options,
+        HestiaServerState state,
+        IReadOnlyList<IHestiaCallObserver> observers,
+        TimeProvider time,
+        ILogger<HestiaClient> logger)
     {
         _httpClientFactory = httpClientFactory;
         _options = options;
         _state = state;
+        _observers = observers;
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>No read retry starts with less than this left of <see cref="HestiaClientOptions.ReadDeadline"/>.</summary>
+    internal static readonly TimeSpan MinimumReadAttempt = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long the breaker stays open after the API refused our credentials.</summary>
     public static TimeSpan CredentialsBreakerDuration { get; set; } = TimeSpan.FromMinutes(5);
@@ -154,7 +166,7 @@ public sealed class HestiaClient : IHestiaClient
         await _state.MutationGate.WaitAsync(cancellationToken);
         try
         {
-            return await SendOnceAsync(command, args, mutation: true, cancellationToken);
+            return await SendOnceAsync(command, args, mutation: true, _options.MutationTimeout, cancellationToken);
         }
         finally
         {
@@ -162,24 +174,38 @@ public sealed class HestiaClient : IHestiaClient
         }
     }
 
+    /// <summary>
+    /// One read within <see cref="HestiaClientOptions.ReadDeadline"/>, retries and back-off included: each attempt waits at
+    /// most the smaller of <see cref="HestiaClientOptions.ReadTimeout"/> and what is left, and no retry starts with less
+    /// than <see cref="MinimumReadAttempt"/> left.
+    /// </summary>
     private async Task<HestiaResponse> ReadWithRetriesAsync(string command, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
+            var left = _options.ReadDeadline - _time.GetElapsedTime(started);
+            var timeout = left < _options.ReadTimeout ? left : _options.ReadTimeout;
             try
             {
-                return await SendOnceAsync(command, args, mutation: false, cancellationToken);
+                return await SendOnceAsync(command, args, mutation: false, timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero, cancellationToken);
             }
             catch (HestiaException ex) when (ex.Code == HestiaReturnCode.Connect && attempt < _options.ReadRetries && !cancellationToken.IsCancellationRequested)
             {
                 var delay = TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt) * (0.5 + System.Security.Cryptography.RandomNumberGenerator.GetInt32(1000) / 1000.0));
+                if (_options.ReadDeadline - _time.GetElapsedTime(started) - delay < MinimumReadAttempt)
+                {
+                    _logger.LogInformation("HestiaCP {Command} on {Server} failed ({Code}); no retry, the {Deadline} ms read deadline is spent",
+                        command, ServerName, ex.Code, (int)_options.ReadDeadline.TotalMilliseconds);
+                    throw;
+                }
                 _logger.LogInformation("HestiaCP {Command} on {Server} failed ({Code}); retry {Attempt} in {Delay} ms", command, ServerName, ex.Code, attempt + 1, (int)delay.TotalMilliseconds);
                 await Task.Delay(delay, _time, cancellationToken);
             }
         }
     }
 
-    private async Task<HestiaResponse> SendOnceAsync(string command, IReadOnlyList<string> args, bool mutation, CancellationToken cancellationToken)
+    private async Task<HestiaResponse> SendOnceAsync(string command, IReadOnlyList<string> args, bool mutation, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var request = new RestRequest("api/", Method.Post) { AlwaysMultipartFormData = false };
         if (_options.UsesAccessKey)
@@ -198,42 +224,55 @@ public sealed class HestiaClient : IHestiaClient
             request.AddParameter($"arg{i + 1}", args[i], ParameterType.GetOrPost);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(mutation ? _options.MutationTimeout : _options.ReadTimeout);
-        var started = Stopwatch.GetTimestamp();
+        // The timer runs on the injected TimeProvider, like the back-off, so a fake clock drives the whole read deadline.
+        using var timer = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        var started = _time.GetTimestamp();
         RestResponse response;
         try
         {
             using var rest = new RestClient(_httpClientFactory(), new RestClientOptions(_options.BaseUrl!) { ThrowOnAnyError = false }, disposeHttpClient: true);
-            response = await rest.ExecuteAsync(request, timeout.Token);
+            response = await rest.ExecuteAsync(request, linked.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // The caller gave up: nothing is known about the server, so nothing is reported.
             throw;
         }
         catch (OperationCanceledException ex)
         {
-            throw Transport(command, mutation, "timed out", ex);
+            throw TransportFailed(command, mutation, "timed out", ex, started);
         }
         catch (HttpRequestException ex)
         {
-            throw Transport(command, mutation, "connection failed", ex);
+            throw TransportFailed(command, mutation, "connection failed", ex, started);
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started);
         // RestSharp marks non-2xx answers as errors; only "no HTTP answer at all" is a transport failure.
         if (response.StatusCode == 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var reason = response.ResponseStatus == ResponseStatus.TimedOut || timeout.IsCancellationRequested ? "timed out" : "connection failed";
-            throw Transport(command, mutation, reason, response.ErrorException);
+            var reason = response.ResponseStatus == ResponseStatus.TimedOut || timer.IsCancellationRequested ? "timed out" : "connection failed";
+            throw TransportFailed(command, mutation, reason, response.ErrorException, started);
         }
 
-        var result = Interpret(command, mutation, response);
+        HestiaResponse result;
+        try
+        {
+            result = Interpret(command, mutation, response);
+        }
+        catch (HestiaException)
+        {
+            // HTTP 5xx or an answer without an exit code: the server answered, so it is not an outage.
+            Report(command, mutation, HestiaCallOutcome.Answered, started, null);
+            throw;
+        }
+        var elapsed = _time.GetElapsedTime(started);
         _logger.LogInformation("HestiaCP {Command} on {Server}: exit {ExitCode}, HTTP {Status} in {Elapsed} ms",
             command, ServerName, result.ExitCode, (int)response.StatusCode, (int)elapsed.TotalMilliseconds);
         if (result.ExitCode == 0)
         {
+            Report(command, mutation, HestiaCallOutcome.Answered, started, null);
             return result;
         }
         var code = ToCode(result.ExitCode);
@@ -243,8 +282,42 @@ public sealed class HestiaClient : IHestiaClient
             _state.OpenBreaker(code, _time.GetUtcNow() + CredentialsBreakerDuration);
             _logger.LogError("HestiaCP {Server} refused the dashboard's API credentials ({Code}): calls paused for {Minutes} min to avoid a fail2ban ban",
                 ServerName, code, CredentialsBreakerDuration.TotalMinutes);
+            Report(command, mutation, HestiaCallOutcome.CredentialsRefused, started, $"HestiaCP refused the dashboard's API credentials ({code})");
+        }
+        else
+        {
+            Report(command, mutation, HestiaCallOutcome.Answered, started, null);
         }
         throw failure;
+    }
+
+    private HestiaException TransportFailed(string command, bool mutation, string reason, Exception? inner, long started)
+    {
+        var failure = Transport(command, mutation, reason, inner);
+        var detail = inner is null or OperationCanceledException ? null : inner.GetBaseException().Message;
+        Report(command, mutation, HestiaCallOutcome.TransportFailed, started, string.IsNullOrEmpty(detail) ? reason : $"{reason}: {detail}");
+        return failure;
+    }
+
+    /// <summary>Tells every observer about one exchange. An observer's failure is logged and never breaks the call.</summary>
+    private void Report(string command, bool mutation, HestiaCallOutcome outcome, long started, string? error)
+    {
+        if (_observers.Count == 0)
+        {
+            return;
+        }
+        var call = new HestiaCallRecord(ServerName, command, mutation, outcome, _time.GetElapsedTime(started), error);
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnCallCompleted(call);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "HestiaCP call observer {Observer} failed on {Command} for {Server}", observer.GetType().Name, command, ServerName);
+            }
+        }
     }
 
     private HestiaException Transport(string command, bool mutation, string reason, Exception? inner)

@@ -34,13 +34,27 @@ public sealed class HestiaClientOptions
     /// <summary>Legacy admin password.</summary>
     public string? LegacyPassword { get; set; }
 
-    /// <summary>Per-attempt timeout for reads.</summary>
-    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Per-attempt timeout for reads (every command but <c>v-add-web-domain-ftp</c>, <c>v-change-web-domain-ftp-password</c>,
+    /// <c>v-change-web-domain-ftp-path</c> and <c>v-delete-web-domain-ftp</c>); an attempt never outlasts what is left of
+    /// <see cref="ReadDeadline"/>.
+    /// </summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Timeout for mutations (covers Hestia's sshd restart). After it the outcome is unknown.</summary>
+    /// <summary>
+    /// Total time one read (<c>v-list-*</c>, <c>v-check-user-password</c>, <c>v-check-fs-permission</c>) may take, every attempt and
+    /// back-off delay included: each attempt waits the smaller of <see cref="ReadTimeout"/> and what is left, and no retry
+    /// starts with less than about 100 ms left. Mutations are not bound by it. At most 5 minutes.
+    /// </summary>
+    public TimeSpan ReadDeadline { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Timeout of the single attempt of a mutation (<c>v-add-web-domain-ftp</c>, <c>v-change-web-domain-ftp-*</c>,
+    /// <c>v-delete-web-domain-ftp</c>; covers Hestia's sshd restart). After it the outcome is unknown.
+    /// </summary>
     public TimeSpan MutationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How many times a read is retried on a transient failure.</summary>
+    /// <summary>How many times a read is retried on a transient failure, as long as <see cref="ReadDeadline"/> allows.</summary>
     [Range(0, 5)]
     public int ReadRetries { get; set; } = 2;
 

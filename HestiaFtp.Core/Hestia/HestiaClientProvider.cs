@@ -4,18 +4,29 @@ using Microsoft.Extensions.Options;
 
 namespace HestiaFtp.Core.Hestia;
 
-/// <summary>One <see cref="HestiaClient"/> per configured server, sharing that server's mutation gate and breaker.</summary>
+/// <summary>
+/// One <see cref="HestiaClient"/> per configured server, sharing that server's mutation gate and breaker, and reporting every
+/// HTTP exchange with HestiaCP to the registered <see cref="IHestiaCallObserver"/>s.
+/// </summary>
 public sealed class HestiaClientProvider : IHestiaClientProvider
 {
     private readonly IHttpClientFactory _httpClients;
+    private readonly IReadOnlyList<IHestiaCallObserver> _observers;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ConcurrentDictionary<string, IHestiaClient> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HestiaClientOptions> _servers;
 
-    public HestiaClientProvider(IOptions<HestiaOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILoggerFactory loggers)
+    /// <param name="observers">Every registered observer (zero or more); each client tells all of them about each exchange.</param>
+    public HestiaClientProvider(
+        IOptions<HestiaOptions> options,
+        IHttpClientFactory httpClients,
+        IEnumerable<IHestiaCallObserver> observers,
+        TimeProvider time,
+        ILoggerFactory loggers)
     {
         _httpClients = httpClients;
+        _observers = [.. observers];
         _time = time;
         _loggers = loggers;
         Servers = options.Value.Servers;
@@ -32,6 +43,6 @@ public sealed class HestiaClientProvider : IHestiaClientProvider
         }
         return _clients.GetOrAdd(serverName, _ => new HestiaClient(
             () => _httpClients.CreateClient(HestiaClientRegistration.HttpClientName),
-            server, new HestiaServerState(), _time, _loggers.CreateLogger<HestiaClient>()));
+            server, new HestiaServerState(), _observers, _time, _loggers.CreateLogger<HestiaClient>()));
     }
 }

@@ -14,7 +14,8 @@ public static class HestiaClientRegistration
 
     /// <summary>
     /// Binds <c>Hestia:Servers</c> (validated at start-up), registers <see cref="IHestiaClientProvider"/> and the named
-    /// HttpClient every HestiaCP call goes through. Returns its builder so callers can chain handlers.
+    /// HttpClient every HestiaCP call goes through. Returns its builder so callers can chain handlers. Every
+    /// <see cref="IHestiaCallObserver"/> registered as a singleton (none is needed) is told about each exchange.
     /// </summary>
     public static IHttpClientBuilder AddHestiaClient(this IServiceCollection services, IConfiguration configuration)
     {

@@ -6,6 +6,8 @@ namespace HestiaFtp.Core.Hestia;
 /// <summary>Start-up validation of <c>Hestia:Servers</c>. Messages name the setting, never its secret value.</summary>
 public sealed partial class HestiaOptionsValidator : IValidateOptions<HestiaOptions>
 {
+    private static readonly TimeSpan MaxReadDeadline = TimeSpan.FromMinutes(5);
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
     private static partial Regex ServerName();
 
@@ -60,6 +62,10 @@ public sealed partial class HestiaOptionsValidator : IValidateOptions<HestiaOpti
             if (server.ReadTimeout <= TimeSpan.Zero || server.MutationTimeout <= TimeSpan.Zero)
             {
                 failures.Add($"{at}: timeouts must be positive.");
+            }
+            if (server.ReadDeadline <= TimeSpan.Zero || server.ReadDeadline > MaxReadDeadline)
+            {
+                failures.Add($"{at}:ReadDeadline must be positive and at most 5 minutes.");
             }
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

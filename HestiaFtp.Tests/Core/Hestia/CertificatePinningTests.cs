@@ -202,7 +202,9 @@ public sealed class CertificatePinningTests
 
     // ---------------------------------------------------------------- through the registered HttpClient
 
-    private static ServiceProvider Services(params HestiaClientOptions[] servers)
+    private static ServiceProvider Services(params HestiaClientOptions[] servers) => Services(null, servers);
+
+    private static ServiceProvider Services(IHestiaCallObserver? observer, params HestiaClientOptions[] servers)
     {
         var settings = new Dictionary<string, string?>();
         for (var i = 0; i < servers.Length; i++)
@@ -218,6 +220,10 @@ public sealed class CertificatePinningTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        if (observer is not null)
+        {
+            services.AddSingleton(observer);
+        }
         services.AddHestiaClient(configuration);
         return services.BuildServiceProvider();
     }
@@ -246,12 +252,17 @@ public sealed class CertificatePinningTests
         await using var server = new TlsServer(presented, EmptyList);
         var options = Pinned("localhost", pinned);
         options.BaseUrl = new Uri($"https://localhost:{server.Port}/");
-        await using var services = Services(options);
+        var observer = new RecordingObserver();
+        await using var services = Services(observer, options);
 
         var ex = await Assert.ThrowsAsync<HestiaException>(() => services.GetRequiredService<IHestiaClientProvider>().Get("pinned").ListUsersAsync(_ct));
 
         Assert.Equal(HestiaReturnCode.Connect, ex.Code);
         Assert.NotNull(ex.InnerException);
+        // A rejected certificate is no HTTP answer: the server counts as unreachable.
+        var call = Assert.Single(observer.Calls);
+        Assert.Equal(("pinned", HestiaCallOutcome.TransportFailed), (call.Server, call.Outcome));
+        Assert.StartsWith("connection failed", call.Error, StringComparison.Ordinal);
     }
 
     [Fact]

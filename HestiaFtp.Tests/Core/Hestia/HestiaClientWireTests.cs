@@ -23,7 +23,8 @@ public sealed class HestiaClientWireTests
         HestiaServerState? state = null,
         TimeProvider? time = null,
         ILogger<HestiaClient>? logger = null,
-        Action? onCreate = null)
+        Action? onCreate = null,
+        params IHestiaCallObserver[] observers)
     {
         var options = new HestiaClientOptions
         {
@@ -40,7 +41,7 @@ public sealed class HestiaClientWireTests
                 onCreate?.Invoke();
                 return new HttpClient(handler, disposeHandler: false);
             },
-            options, state ?? new HestiaServerState(), time ?? new ManualTime(), logger ?? NullLogger<HestiaClient>.Instance);
+            options, state ?? new HestiaServerState(), observers, time ?? new ManualTime(), logger ?? NullLogger<HestiaClient>.Instance);
     }
 
     private static void Legacy(HestiaClientOptions o)
@@ -443,6 +444,94 @@ public sealed class HestiaClientWireTests
         Assert.Contains("timed out", ex.Message, StringComparison.Ordinal);
         Assert.False(ex.OutcomeUnknown);
         Assert.Equal(3, handler.Count);
+    }
+
+    // ---------------------------------------------------------------- read deadline (fake clock, attempts counted)
+
+    [Fact]
+    public async Task Read_NeverAnswersAndTimeoutBeyondDeadline_OneAttemptEndingAtTheDeadline()
+    {
+        var time = new JumpingTime();
+        var start = time.GetUtcNow();
+        var observer = new RecordingObserver();
+        var handler = Hanging();
+
+        var ex = await Assert.ThrowsAsync<HestiaException>(() => Client(handler, o =>
+        {
+            o.ReadTimeout = TimeSpan.FromSeconds(30);
+            o.ReadDeadline = TimeSpan.FromSeconds(5);
+            o.ReadRetries = 5;
+        }, time: time, observers: observer).ListUsersAsync(_ct));
+
+        Assert.Equal(HestiaReturnCode.Connect, ex.Code);
+        Assert.Contains("timed out", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(5), time.GetUtcNow() - start);
+        Assert.Equal(HestiaCallOutcome.TransportFailed, Assert.Single(observer.Calls).Outcome);
+        Assert.InRange(handler.Count, 0, 1);
+    }
+
+    [Fact]
+    public async Task Read_NeverAnswers_StopsRetryingAtTheDeadline()
+    {
+        // Attempts of 1.5 s and back-off of 0.1-0.3 s, then 0.2-0.6 s: the third attempt ends at the 5 s deadline at the
+        // latest (it gets only what is left), and the fourth never starts; without the deadline there would be six.
+        var time = new JumpingTime();
+        var start = time.GetUtcNow();
+        var observer = new RecordingObserver();
+        var handler = Hanging();
+
+        var ex = await Assert.ThrowsAsync<HestiaException>(() => Client(handler, o =>
+        {
+            o.ReadTimeout = TimeSpan.FromSeconds(1.5);
+            o.ReadDeadline = TimeSpan.FromSeconds(5);
+            o.ReadRetries = 5;
+        }, time: time, observers: observer).ListWebDomainsAsync("alice", _ct));
+
+        Assert.Equal(HestiaReturnCode.Connect, ex.Code);
+        Assert.False(ex.OutcomeUnknown);
+        Assert.Equal(3, observer.Calls.Count);
+        Assert.All(observer.Calls, c => Assert.Equal(HestiaCallOutcome.TransportFailed, c.Outcome));
+        Assert.All(observer.Calls, c => Assert.InRange(c.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1.5)));
+        Assert.InRange(handler.Count, 0, 3);
+        Assert.InRange(time.GetUtcNow() - start, TimeSpan.FromSeconds(4.8), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Read_RefusedEveryTime_BackOffStopsAtTheDeadline()
+    {
+        // Back-off of 0.1-0.3 s, 0.2-0.6 s, 0.4-1.2 s: within 0.5 s (less the last 100 ms) one or two retries fit, never five.
+        var time = new JumpingTime(timeouts: false);
+        var start = time.GetUtcNow();
+        var handler = new StubHandler((_, _, _) => throw new HttpRequestException("Connection refused"));
+
+        var ex = await Assert.ThrowsAsync<HestiaException>(() => Client(handler, o =>
+        {
+            o.ReadDeadline = TimeSpan.FromSeconds(0.5);
+            o.ReadRetries = 5;
+        }, time: time).ListUsersAsync(_ct));
+
+        Assert.Equal(HestiaReturnCode.Connect, ex.Code);
+        Assert.InRange(handler.Count, 2, 3);
+        Assert.InRange(time.GetUtcNow() - start, TimeSpan.Zero, TimeSpan.FromSeconds(0.4));
+    }
+
+    [Fact]
+    public async Task Mutation_NeverAnswers_WaitsMutationTimeoutNotTheReadDeadline()
+    {
+        var time = new JumpingTime();
+        var start = time.GetUtcNow();
+        var observer = new RecordingObserver();
+
+        var ex = await Assert.ThrowsAsync<HestiaException>(() => Client(Hanging(), o =>
+        {
+            o.ReadDeadline = TimeSpan.FromSeconds(1);
+            o.MutationTimeout = TimeSpan.FromSeconds(30);
+        }, time: time, observers: observer).ChangeFtpPasswordAsync("alice", "example.com", "alice_ftp1", FtpPassword, _ct));
+
+        Assert.True(ex.OutcomeUnknown);
+        Assert.Equal(TimeSpan.FromSeconds(30), time.GetUtcNow() - start);
+        var call = Assert.Single(observer.Calls);
+        Assert.Equal((true, HestiaCallOutcome.TransportFailed), (call.Mutation, call.Outcome));
     }
 
     [Fact]
@@ -949,24 +1038,26 @@ public sealed class HestiaClientWireTests
 
     public static TheoryData<string> Scenarios() => ["success", "business-error", "auth-error", "5xx", "timeout", "connection", "legacy-error", "legacy-auth"];
 
+    private static StubHandler ScenarioHandler(string scenario) => scenario switch
+    {
+        "success" => NoContent(),
+        "business-error" => StubHandler.Always(HttpStatusCode.UnprocessableEntity, "Error: Password not accepted due to PAM restrictions", 2),
+        "auth-error" => StubHandler.Always(HttpStatusCode.Unauthorized, $"Error: Invalid secret key for key {KeyId}", 9),
+        "5xx" => StubHandler.Always(HttpStatusCode.InternalServerError, "<html>500</html>", null),
+        "timeout" => Hanging(),
+        "connection" => new StubHandler((_, _, _) => throw new HttpRequestException("Connection refused (panel.example.net:8083)")),
+        "legacy-error" => StubHandler.Always(HttpStatusCode.OK, "Error: invalid ftp_user format :: alice_bad!\n", null),
+        "legacy-auth" => StubHandler.Always(HttpStatusCode.Unauthorized, "Error: authentication failed", 9),
+        _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
+    };
+
     [Theory]
     [MemberData(nameof(Scenarios))]
     public async Task Execute_AnyOutcome_NeverLogsOrThrowsSecrets(string scenario)
     {
         using var logs = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        var handler = scenario switch
-        {
-            "success" => NoContent(),
-            "business-error" => StubHandler.Always(HttpStatusCode.UnprocessableEntity, "Error: Password not accepted due to PAM restrictions", 2),
-            "auth-error" => StubHandler.Always(HttpStatusCode.Unauthorized, $"Error: Invalid secret key for key {KeyId}", 9),
-            "5xx" => StubHandler.Always(HttpStatusCode.InternalServerError, "<html>500</html>", null),
-            "timeout" => Hanging(),
-            "connection" => new StubHandler((_, _, _) => throw new HttpRequestException("Connection refused (panel.example.net:8083)")),
-            "legacy-error" => StubHandler.Always(HttpStatusCode.OK, "Error: invalid ftp_user format :: alice_bad!\n", null),
-            "legacy-auth" => StubHandler.Always(HttpStatusCode.Unauthorized, "Error: authentication failed", 9),
-            _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
-        };
+        var handler = ScenarioHandler(scenario);
         var legacy = scenario.StartsWith("legacy", StringComparison.Ordinal);
         var client = Client(handler, o =>
         {
@@ -1008,5 +1099,344 @@ public sealed class HestiaClientWireTests
             Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
             Assert.DoesNotContain(LegacyPassword, text, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Execute_AnyOutcome_NoArgumentInCallRecords(string scenario)
+    {
+        var observer = new RecordingObserver();
+        var handler = ScenarioHandler(scenario);
+        var client = Client(handler, o =>
+        {
+            if (scenario.StartsWith("legacy", StringComparison.Ordinal))
+            {
+                Legacy(o);
+            }
+            o.ReadTimeout = o.MutationTimeout = TimeSpan.FromMilliseconds(50);
+        }, observers: observer);
+
+        foreach (var call in new Func<Task>[]
+        {
+            () => client.AddFtpAccountAsync("alice", "example.com", "ftp1", FtpPassword, "public_html/media", _ct),
+            () => client.ChangeFtpPasswordAsync("alice", "example.com", "alice_ftp1", FtpPassword, _ct),
+            () => client.CheckUserPasswordAsync("alice", FtpPassword, Ip, _ct),
+            () => client.ListFolderAsync("alice", "example.com", "public_html", _ct),
+        })
+        {
+            try
+            {
+                await call();
+            }
+            catch (HestiaException)
+            {
+            }
+        }
+
+        Assert.NotEmpty(observer.Calls);
+        foreach (var text in observer.Calls.Select(c => c.ToString()))
+        {
+            foreach (var argument in new[] { FtpPassword, Secret, LegacyPassword, KeyId, Ip, "alice", "example.com", "ftp1", "public_html" })
+            {
+                Assert.DoesNotContain(argument, text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- call observer
+
+    public static TheoryData<string, int, int?, string> Answers() => new()
+    {
+        { "200 exit 0", 200, 0, "{\n}" },
+        { "204 exit 0", 204, 0, "" },
+        { "400 exit 3", 400, 3, "Error: user alice doesn't exist" },
+        { "422 exit 2", 422, 2, "Error: invalid user format :: alice!" },
+        { "401 exit 5 (suspended, not a refusal)", 401, 5, "Error: user alice is suspended" },
+        { "400 exit 20", 400, 20, "Error: restart failed" },
+        { "404 without exit code", 404, null, "<html>not found</html>" },
+        { "500 without exit code", 500, null, "<html>500</html>" },
+        { "502 with exit code", 502, 0, "" },
+        { "503", 503, null, "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Answers))]
+    public async Task Read_AnyHttpAnswer_ReportsAnswered(string because, int status, int? exit, string body)
+    {
+        var observer = new RecordingObserver();
+        var handler = StubHandler.Always((HttpStatusCode)status, body, exit);
+
+        try
+        {
+            await Client(handler, o => o.ReadRetries = 0, observers: observer).ListUsersAsync(_ct);
+        }
+        catch (HestiaException)
+        {
+        }
+
+        var call = Assert.Single(observer.Calls);
+        Assert.True(call.Outcome == HestiaCallOutcome.Answered, because);
+        Assert.Equal(("web1", HestiaCommands.ListUsers, false, (string?)null), (call.Server, call.Command, call.Mutation, call.Error));
+    }
+
+    [Theory]
+    [InlineData("OK\n")]
+    [InlineData("Error: ftp user alice_ftp1 already exists\n")]
+    [InlineData("Error: Password not accepted due to PAM restrictions\n")]
+    public async Task Mutation_LegacyAnswer_ReportsAnswered(string body)
+    {
+        var observer = new RecordingObserver();
+        var handler = StubHandler.Always(HttpStatusCode.OK, body, null);
+
+        try
+        {
+            await Client(handler, Legacy, observers: observer).AddFtpAccountAsync("alice", "example.com", "ftp1", FtpPassword, null, _ct);
+        }
+        catch (HestiaException)
+        {
+        }
+
+        var call = Assert.Single(observer.Calls);
+        Assert.Equal((HestiaCommands.AddWebDomainFtp, true, HestiaCallOutcome.Answered), (call.Command, call.Mutation, call.Outcome));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    public async Task Mutation_5xx_ReportsAnsweredButStillThrowsConnectWithUnknownOutcome(HttpStatusCode status)
+    {
+        var observer = new RecordingObserver();
+        var handler = StubHandler.Always(status, "<html>500</html>", null);
+
+        var ex = await Assert.ThrowsAsync<HestiaException>(() =>
+            Client(handler, observers: observer).AddFtpAccountAsync("alice", "example.com", "ftp1", FtpPassword, null, _ct));
+
+        Assert.Equal(HestiaReturnCode.Connect, ex.Code);
+        Assert.True(ex.OutcomeUnknown);
+        var call = Assert.Single(observer.Calls);
+        Assert.Equal((HestiaCommands.AddWebDomainFtp, true, HestiaCallOutcome.Answered), (call.Command, call.Mutation, call.Outcome));
+    }
+
+    [Fact]
+    public async Task Read_ConnectionRefused_ReportsTransportFailed()
+    {
+        var observer = new RecordingObserver();
+        var handler = new StubHandler((_, _, _) => throw new HttpRequestException("Connection refused (panel.example.net:8083)"));
+
+        await Assert.ThrowsAsync<HestiaException>(() => Client(handler, o => o.ReadRetries = 0, observers: observer).ListUsersAsync(_ct));
+
+        var call = Assert.Single(observer.Calls);
+        Assert.Equal(("web1", HestiaCommands.ListUsers, false, HestiaCallOutcome.TransportFailed), (call.Server, call.Command, call.Mutation, call.Outcome));
+        Assert.Equal("connection failed: Connection refused (panel.example.net:8083)", call.Error);
+    }
+
+    [Fact]
+    public async Task Mutation_ConnectionReset_ReportsTransportFailed()
+    {
+        var observer = new RecordingObserver();
+        var handler = new StubHandler((_, _, _) => throw new HttpRequestException("Connection reset by peer"));
+
+        var ex = await Assert.ThrowsAsync<HestiaException>(() =>
+            Client(handler, observers: observer).DeleteFtpAccountAsync("alice", "example.com", "alice_ftp1", _ct));
+
+        Assert.True(ex.OutcomeUnknown);
+        var call = Assert.Single(observer.Calls);
+        Assert.Equal((HestiaCommands.DeleteWebDomainFtp, true, HestiaCallOutcome.TransportFailed), (call.Command, call.Mutation, call.Outcome));
+    }
+
+    [Fact]
+    public async Task Read_Timeout_ReportsTransportFailed()
+    {
+        var observer = new RecordingObserver();
+
+        await Assert.ThrowsAsync<HestiaException>(() =>
+            Client(Hanging(), o => (o.ReadRetries, o.ReadTimeout) = (0, TimeSpan.FromMilliseconds(50)), observers: observer).ListUsersAsync(_ct));
+
+        var call = Assert.Single(observer.Calls);
+        Assert.Equal((HestiaCallOutcome.TransportFailed, "timed out"), (call.Outcome, call.Error));
+    }
+
+    [Fact]
+    public async Task Mutation_Timeout_ReportsTransportFailed()
+    {
+        var observer = new RecordingObserver();
+
+        await Assert.ThrowsAsync<HestiaException>(() =>
+            Client(Hanging(), o => o.MutationTimeout = TimeSpan.FromMilliseconds(50), observers: observer)
+                .ChangeFtpPathAsync("alice", "example.com", "alice_ftp1", "/x", _ct));
+
+        var call = Assert.Single(observer.Calls);
+        Assert.Equal((true, HestiaCallOutcome.TransportFailed, "timed out"), (call.Mutation, call.Outcome, call.Error));
+    }
+
+    [Fact]
+    public async Task Read_CallerCancels_ReportsNothing()
+    {
+        var observer = new RecordingObserver();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_ct);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new StubHandler(async (_, _, ct) =>
+        {
+            entered.TrySetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            throw new InvalidOperationException("unreachable");
+        });
+
+        var call = Client(handler, observers: observer).ListUsersAsync(cts.Token);
+        await entered.Task;
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Empty(observer.Calls); // the caller gave up; that says nothing about the server
+    }
+
+    [Theory]
+    [InlineData(9, "Error: Invalid secret key for key AbCdEfGhIjKlMnOpQrSt")]
+    [InlineData(10, "Error: IP is not allowed to connect with API")]
+    [InlineData(21, "Error: API has been disabled")]
+    public async Task Execute_ApiCredentialsRefused_ReportsCredentialsRefusedOnceThenNothingWhileBreakerOpen(int exit, string message)
+    {
+        var observer = new RecordingObserver();
+        var client = Client(StubHandler.Always(HttpStatusCode.Unauthorized, message, exit), observers: observer);
+
+        await Assert.ThrowsAsync<HestiaException>(() => client.ListWebDomainsAsync("alice", _ct));
+        await Assert.ThrowsAsync<HestiaException>(() => client.ListUsersAsync(_ct));
+        await Assert.ThrowsAsync<HestiaException>(() => client.DeleteFtpAccountAsync("alice", "example.com", "alice_ftp1", _ct));
+
+        var call = Assert.Single(observer.Calls);
+        Assert.Equal((HestiaCommands.ListWebDomains, HestiaCallOutcome.CredentialsRefused), (call.Command, call.Outcome));
+        Assert.Contains(((HestiaReturnCode)exit).ToString(), call.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(KeyId, call.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mutation_ApiCredentialsRefused_ReportsCredentialsRefused()
+    {
+        var observer = new RecordingObserver();
+        var handler = StubHandler.Always(HttpStatusCode.Unauthorized, "Error: IP is not allowed to connect with API", 10);
+
+        await Assert.ThrowsAsync<HestiaException>(() =>
+            Client(handler, observers: observer).AddFtpAccountAsync("alice", "example.com", "ftp1", FtpPassword, null, _ct));
+
+        var call = Assert.Single(observer.Calls);
+        Assert.Equal((true, HestiaCallOutcome.CredentialsRefused), (call.Mutation, call.Outcome));
+    }
+
+    [Fact]
+    public async Task Execute_LegacyAuthenticationFailed_ReportsCredentialsRefused()
+    {
+        var observer = new RecordingObserver();
+        var handler = StubHandler.Always(HttpStatusCode.Unauthorized, "Error: authentication failed", 9);
+
+        await Assert.ThrowsAsync<HestiaException>(() => Client(handler, Legacy, observers: observer).ListUsersAsync(_ct));
+
+        Assert.Equal(HestiaCallOutcome.CredentialsRefused, Assert.Single(observer.Calls).Outcome);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CheckUserPasswordAsync_PasswordMissmatch_ReportsAnswered(bool legacy)
+    {
+        var observer = new RecordingObserver();
+        var handler = legacy
+            ? StubHandler.Always(HttpStatusCode.OK, "Error: password missmatch\n", null)
+            : StubHandler.Always(HttpStatusCode.Unauthorized, "Error: password missmatch", 9);
+
+        Assert.False(await Client(handler, legacy ? Legacy : null, observers: observer).CheckUserPasswordAsync("alice", "wrong", Ip, _ct));
+
+        var call = Assert.Single(observer.Calls);
+        Assert.Equal((HestiaCommands.CheckUserPassword, HestiaCallOutcome.Answered, (string?)null), (call.Command, call.Outcome, call.Error));
+    }
+
+    [Fact]
+    public async Task CheckUserPasswordAsync_ApiCredentialsRefused_ReportsCredentialsRefused()
+    {
+        var observer = new RecordingObserver();
+        var handler = StubHandler.Always(HttpStatusCode.Unauthorized, "Error: Invalid secret key for key AbCdEfGhIjKlMnOpQrSt", 9);
+
+        await Assert.ThrowsAsync<HestiaException>(() => Client(handler, observers: observer).CheckUserPasswordAsync("alice", "pw", Ip, _ct));
+
+        Assert.Equal(HestiaCallOutcome.CredentialsRefused, Assert.Single(observer.Calls).Outcome);
+    }
+
+    [Fact]
+    public async Task Read_TwoFailuresThenAnswer_ReportsEveryAttempt()
+    {
+        var observer = new RecordingObserver();
+        var handler = new StubHandler((_, attempt, _) => attempt switch
+        {
+            1 => throw new HttpRequestException("Connection refused"),
+            2 => Task.FromResult(StubHandler.Reply(HttpStatusCode.BadGateway, "", null)),
+            _ => Task.FromResult(StubHandler.Reply(HttpStatusCode.OK, "{\n}", 0)),
+        });
+
+        Assert.Empty(await Client(handler, observers: observer).ListWebDomainsAsync("alice", _ct));
+
+        Assert.Equal(3, handler.Count);
+        Assert.Equal(
+            [HestiaCallOutcome.TransportFailed, HestiaCallOutcome.Answered, HestiaCallOutcome.Answered],
+            observer.Calls.Select(c => c.Outcome));
+        Assert.All(observer.Calls, c => Assert.Equal(HestiaCommands.ListWebDomains, c.Command));
+    }
+
+    [Fact]
+    public async Task Read_ThreeTimeouts_ReportsThreeTransportFailures()
+    {
+        var observer = new RecordingObserver();
+        var handler = Hanging();
+
+        await Assert.ThrowsAsync<HestiaException>(() =>
+            Client(handler, o => o.ReadTimeout = TimeSpan.FromMilliseconds(50), observers: observer).ListUsersAsync(_ct));
+
+        Assert.Equal(3, handler.Count);
+        Assert.Equal(3, observer.Calls.Count);
+        Assert.All(observer.Calls, c => Assert.Equal(HestiaCallOutcome.TransportFailed, c.Outcome));
+    }
+
+    [Fact]
+    public async Task Execute_SeveralObservers_EachHearsEveryExchange()
+    {
+        var first = new RecordingObserver();
+        var second = new RecordingObserver();
+        var client = Client(StubHandler.Always(HttpStatusCode.OK, "{\n}", 0), observers: [first, second]);
+
+        await client.ListUsersAsync(_ct);
+        await client.ListWebDomainsAsync("alice", _ct);
+
+        Assert.Equal([HestiaCommands.ListUsers, HestiaCommands.ListWebDomains], first.Calls.Select(c => c.Command));
+        Assert.Equal(first.Calls, second.Calls);
+    }
+
+    [Theory]
+    [InlineData("success")]
+    [InlineData("business-error")]
+    [InlineData("5xx")]
+    [InlineData("connection")]
+    [InlineData("auth-error")]
+    public async Task Execute_ObserverThrows_CallKeepsItsOutcomeAndWarns(string scenario)
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var throwing = new ThrowingObserver();
+        var after = new RecordingObserver();
+        var state = new HestiaServerState();
+        var client = Client(ScenarioHandler(scenario), o => o.ReadRetries = 0, state, logger: factory.CreateLogger<HestiaClient>(), observers: [throwing, after]);
+
+        var ex = await Record.ExceptionAsync(() => client.DeleteFtpAccountAsync("alice", "example.com", "alice_ftp1", _ct));
+
+        var expected = scenario switch
+        {
+            "success" => (HestiaReturnCode?)null,
+            "business-error" => HestiaReturnCode.Invalid,
+            "auth-error" => HestiaReturnCode.Password,
+            _ => HestiaReturnCode.Connect,
+        };
+        Assert.Equal(expected, (ex as HestiaException)?.Code);
+        Assert.True(ex is null or HestiaException, ex?.ToString());
+        Assert.Equal(1, throwing.Calls);
+        Assert.Single(after.Calls);
+        Assert.Contains(logs.Entries, e => e.StartsWith("Warning: HestiaCP call observer ThrowingObserver failed", StringComparison.Ordinal));
+        Assert.Equal(1, state.MutationGate.CurrentCount);
     }
 }

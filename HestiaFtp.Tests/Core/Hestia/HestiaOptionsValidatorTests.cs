@@ -51,6 +51,12 @@ public sealed class HestiaOptionsValidatorTests
         { "pin-not-hex", "Hestia:Servers:0:CertificateSha256" },
         { "read-timeout-zero", "timeouts must be positive" },
         { "mutation-timeout-negative", "timeouts must be positive" },
+        { "read-deadline-short", null },
+        { "read-deadline-5-minutes", null },
+        { "read-timeout-beyond-deadline", null },
+        { "read-deadline-zero", "Hestia:Servers:0:ReadDeadline" },
+        { "read-deadline-negative", "Hestia:Servers:0:ReadDeadline" },
+        { "read-deadline-over-5-minutes", "Hestia:Servers:0:ReadDeadline" },
     };
 
     private static void Apply(string name, HestiaClientOptions o)
@@ -80,6 +86,12 @@ public sealed class HestiaOptionsValidatorTests
             case "pin-not-hex": o.CertificateSha256 = new string('G', 64); break;
             case "read-timeout-zero": o.ReadTimeout = TimeSpan.Zero; break;
             case "mutation-timeout-negative": o.MutationTimeout = TimeSpan.FromSeconds(-1); break;
+            case "read-deadline-short": o.ReadDeadline = TimeSpan.FromMilliseconds(1); break;
+            case "read-deadline-5-minutes": o.ReadDeadline = TimeSpan.FromMinutes(5); break;
+            case "read-timeout-beyond-deadline": o.ReadTimeout = TimeSpan.FromMinutes(1); break;
+            case "read-deadline-zero": o.ReadDeadline = TimeSpan.Zero; break;
+            case "read-deadline-negative": o.ReadDeadline = TimeSpan.FromSeconds(-5); break;
+            case "read-deadline-over-5-minutes": o.ReadDeadline = TimeSpan.FromMinutes(5) + TimeSpan.FromTicks(1); break;
             default: throw new ArgumentOutOfRangeException(nameof(name));
         }
     }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using HestiaFtp.Core.Hestia;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HestiaFtp.Tests.Core.Hestia;
 
@@ -65,7 +67,35 @@ internal sealed class StubHandler(Func<CapturedRequest, int, CancellationToken, 
     private static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
 }
 
-/// <summary>A clock the test sets, whose timers fire at once (retry back-off without waiting).</summary>
+/// <summary>Records every exchange a client reports.</summary>
+internal sealed class RecordingObserver : IHestiaCallObserver
+{
+    private readonly ConcurrentQueue<HestiaCallRecord> _calls = new();
+
+    public IReadOnlyList<HestiaCallRecord> Calls => [.. _calls];
+
+    public void OnCallCompleted(HestiaCallRecord call) => _calls.Enqueue(call);
+}
+
+/// <summary>An observer that always throws, as a buggy health owner would.</summary>
+internal sealed class ThrowingObserver : IHestiaCallObserver
+{
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public void OnCallCompleted(HestiaCallRecord call)
+    {
+        Interlocked.Increment(ref _calls);
+        throw new InvalidOperationException("observer failed");
+    }
+}
+
+/// <summary>
+/// A clock the test sets. Other timers fire at once (retry back-off without waiting), but the client's per-attempt timeouts
+/// (the timers of its CancellationTokenSources) run in real time, so a hanging handler times out and an answering one does
+/// not. Timestamps are real, so the read deadline is real time too.
+/// </summary>
 internal sealed class ManualTime : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = new(2026, 11, 28, 15, 30, 0, TimeSpan.Zero);
@@ -73,7 +103,27 @@ internal sealed class ManualTime : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        System.CreateTimer(callback, state, dueTime == Timeout.InfiniteTimeSpan ? dueTime : TimeSpan.Zero, period);
+        System.CreateTimer(callback, state, dueTime == Timeout.InfiniteTimeSpan || state is CancellationTokenSource ? dueTime : TimeSpan.Zero, period);
+}
+
+/// <summary>
+/// A fake clock for a server that never answers: each timer, once created, moves the clock on to its due time, so every
+/// timeout and back-off delay elapses at once and the fake time a call took is exact. With <c>timeouts: false</c> the
+/// client's per-attempt timeouts (CancellationTokenSource timers) stay put, for a server that fails at once; otherwise a
+/// timeout always fires, even when an answer would have come first, so only use it with handlers that never answer.
+/// </summary>
+internal sealed class JumpingTime(bool timeouts = true) : FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 15, 30, 0, TimeSpan.Zero))
+{
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = base.CreateTimer(callback, state, dueTime, period);
+        if (dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan && (timeouts || state is not CancellationTokenSource))
+        {
+            // Off the caller's thread: a CancellationTokenSource must finish constructing before its timer fires.
+            ThreadPool.QueueUserWorkItem(_ => Advance(dueTime));
+        }
+        return timer;
+    }
 }
 
 /// <summary>Collects every formatted log message and logged exception.</summary>

@@ -110,6 +110,7 @@ public sealed class HestiaPollerTests : IAsyncLifetime
     [Fact]
     public async Task TickAsync_WhileUnreachable_ProbesOnceAndWaitsTheProbeInterval()
     {
+        _stack.SignIn(LiveStack.Alice);
         using var watch = _stack.Live.Watch(LiveStack.Alice, _ => Task.CompletedTask);
         _stack.Health.OnCallCompleted(new HestiaCallRecord(LiveStack.ServerName, HestiaCommands.ListWebDomains, false, HestiaCallOutcome.TransportFailed, TimeSpan.Zero, "refused"));
         _stack.Time.Advance(_stack.Options.ProbeInterval);
@@ -119,5 +120,21 @@ public sealed class HestiaPollerTests : IAsyncLifetime
 
         Assert.Equal(_stack.Options.ProbeInterval, delay);
         Assert.Equal(1, _stack.TotalCalls);
+        Assert.True(_stack.Health.Get(LiveStack.ServerName).Reachable);
+    }
+
+    [Fact]
+    public async Task TickAsync_WhenTheServerStopsAnswering_MarksItUnreachableAtTheFirstFailedCall()
+    {
+        _stack.SignIn(LiveStack.Alice);
+        var received = new Received<AccountUpdate>();
+        using var watch = _stack.Live.Watch(LiveStack.Alice, received.Handle);
+        await _stack.Server.DisposeAsync();
+
+        await _stack.Poller.TickAsync(LiveStack.ServerName, LiveStack.Ct);
+
+        var update = await received.FirstAsync(u => !u.Status.Reachable);
+        Assert.Equal(1, update.Status.ConsecutiveFailures);
+        Assert.Null(update.Snapshot);
     }
 }

@@ -163,15 +163,10 @@ public sealed class HestiaClient : IHestiaClient
         {
             return await ReadWithRetriesAsync(command, args, cancellationToken);
         }
-        await _state.MutationGate.WaitAsync(cancellationToken);
-        try
-        {
-            return await SendOnceAsync(command, args, mutation: true, _options.MutationTimeout, cancellationToken);
-        }
-        finally
-        {
-            _state.MutationGate.Release();
-        }
+        // Mutations of one server are serialized (HestiaCP has no locking); a wait that runs out sends nothing.
+        await using var held = await _state.TryEnterMutationAsync(_options.MutationLockWait, cancellationToken)
+            ?? throw new HestiaException(HestiaReturnCode.Busy, command, "another change to this HestiaCP server is still running; nothing was sent");
+        return await SendOnceAsync(command, args, mutation: true, _options.MutationTimeout, cancellationToken);
     }
 
     /// <summary>

@@ -54,6 +54,12 @@ public sealed class HestiaClientOptions
     /// </summary>
     public TimeSpan MutationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a mutation waits for the server's mutation lock (other changes to the same server go first, in order)
+    /// before it gives up without sending anything.
+    /// </summary>
+    public TimeSpan MutationLockWait { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How many times a read is retried on a transient failure, as long as <see cref="ReadDeadline"/> allows.</summary>
     [Range(0, 5)]
     public int ReadRetries { get; set; } = 2;

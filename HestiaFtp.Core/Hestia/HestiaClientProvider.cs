@@ -11,6 +11,8 @@ namespace HestiaFtp.Core.Hestia;
 public sealed class HestiaClientProvider : IHestiaClientProvider
 {
     private readonly IHttpClientFactory _httpClients;
+    private readonly IHestiaMutationLock _mutations;
+    private readonly IHestiaCredentialsBreaker _breaker;
     private readonly IReadOnlyList<IHestiaCallObserver> _observers;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
@@ -22,9 +24,13 @@ public sealed class HestiaClientProvider : IHestiaClientProvider
         IOptions<HestiaOptions> options,
         IHttpClientFactory httpClients,
         IEnumerable<IHestiaCallObserver> observers,
+        IHestiaMutationLock mutations,
+        IHestiaCredentialsBreaker breaker,
         TimeProvider time,
         ILoggerFactory loggers)
     {
+        _mutations = mutations;
+        _breaker = breaker;
         _httpClients = httpClients;
         _observers = [.. observers];
         _time = time;
@@ -43,6 +49,6 @@ public sealed class HestiaClientProvider : IHestiaClientProvider
         }
         return _clients.GetOrAdd(serverName, _ => new HestiaClient(
             () => _httpClients.CreateClient(HestiaClientRegistration.HttpClientName),
-            server, new HestiaServerState(), _observers, _time, _loggers.CreateLogger<HestiaClient>()));
+            server, new HestiaServerState(serverName, _mutations, _breaker), _observers, _time, _loggers.CreateLogger<HestiaClient>()));
     }
 }

@@ -14,7 +14,8 @@ public static class HestiaClientRegistration
 
     /// <summary>
     /// Binds <c>Hestia:Servers</c> (validated at start-up), registers <see cref="IHestiaClientProvider"/> and the named
-    /// HttpClient every HestiaCP call goes through. Returns its builder so callers can chain handlers. Every
+    /// HttpClient every HestiaCP call goes through, with the in-process mutation lock and credentials breaker unless others
+    /// (shared by several instances) were registered first. Returns its builder so callers can chain handlers. Every
     /// <see cref="IHestiaCallObserver"/> registered as a singleton (none is needed) is told about each exchange.
     /// </summary>
     public static IHttpClientBuilder AddHestiaClient(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +23,8 @@ public static class HestiaClientRegistration
         services.AddOptions<HestiaOptions>().Bind(configuration.GetSection(HestiaOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HestiaOptions>, HestiaOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IHestiaMutationLock, InProcessMutationLock>();
+        services.TryAddSingleton<IHestiaCredentialsBreaker, InProcessCredentialsBreaker>();
         services.TryAddSingleton<IHestiaClientProvider, HestiaClientProvider>();
         return services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>

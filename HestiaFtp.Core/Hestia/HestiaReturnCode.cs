@@ -43,6 +43,9 @@ public enum HestiaReturnCode
     Connect = 1000,
     /// <summary>The server answered with something this client cannot interpret (malformed JSON, unknown status).</summary>
     UnexpectedResponse = 1001,
+
+    /// <summary>Client-side: the server's mutation lock was not free within the allowed wait; nothing was sent.</summary>
+    Busy = 1002,
 }
 
 public static class HestiaReturnCodeExtensions

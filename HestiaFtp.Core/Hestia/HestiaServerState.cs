@@ -1,33 +1,18 @@
 namespace HestiaFtp.Core.Hestia;
 
-/// <summary>
-/// What every client of one HestiaCP server shares: the gate that serializes mutations (HestiaCP has no locking and
-/// rewrites whole colon lists and sshd_config), and the credentials breaker that stops calls after an authentication
-/// failure (fail2ban bans the dashboard's IP after 5).
-/// </summary>
-internal sealed class HestiaServerState
+/// <summary>What a client of one server uses of the shared seams: that server's mutation lock and credentials breaker.</summary>
+internal sealed class HestiaServerState(string server, IHestiaMutationLock mutations, IHestiaCredentialsBreaker breaker)
 {
-    private readonly Lock _lock = new();
-    private DateTimeOffset _refusedUntil;
-    private HestiaReturnCode _refusedCode;
-
-    public SemaphoreSlim MutationGate { get; } = new(1, 1);
-
-    public bool TryGetOpenBreaker(DateTimeOffset now, out HestiaReturnCode code)
+    /// <summary>A state of its own (in-process lock and breaker), for a client built alone.</summary>
+    public HestiaServerState()
+        : this("default", new InProcessMutationLock(), new InProcessCredentialsBreaker())
     {
-        lock (_lock)
-        {
-            code = _refusedCode;
-            return now < _refusedUntil;
-        }
     }
 
-    public void OpenBreaker(HestiaReturnCode code, DateTimeOffset until)
-    {
-        lock (_lock)
-        {
-            _refusedCode = code;
-            _refusedUntil = until;
-        }
-    }
+    public Task<IAsyncDisposable?> TryEnterMutationAsync(TimeSpan maxWait, CancellationToken cancellationToken) =>
+        mutations.TryAcquireAsync(server, maxWait, cancellationToken);
+
+    public bool TryGetOpenBreaker(DateTimeOffset now, out HestiaReturnCode code) => breaker.IsOpen(server, now, out code);
+
+    public void OpenBreaker(HestiaReturnCode code, DateTimeOffset until) => breaker.Open(server, code, until);
 }

@@ -125,6 +125,7 @@ public static class DashboardErrors
         HestiaReturnCode.Suspended => new(ErrorField.Domain, l["Error.DomainSuspended"]),
         HestiaReturnCode.Connect when h.OutcomeUnknown => new(ErrorField.None, l["Error.OutcomeUnknown"], OutcomeUnknown: true),
         HestiaReturnCode.Connect => new(ErrorField.None, l["Error.Unreachable"]),
+        HestiaReturnCode.Busy => new(ErrorField.None, l["Error.Busy"]),
         HestiaReturnCode.Password or HestiaReturnCode.Forbidden or HestiaReturnCode.ApiDisabled => new(ErrorField.None, l["Error.ApiCredentials"]),
         _ => new(ErrorField.None, l["Error.Hestia"]),
     };

@@ -1022,8 +1022,41 @@ public sealed class HestiaClientWireTests
         await Assert.ThrowsAsync<HestiaException>(() => Client(handler, state: state).AddFtpAccountAsync("alice", "example.com", "ftp1", FtpPassword, null, _ct));
         await Assert.ThrowsAsync<HestiaException>(() => Client(handler, state: state).AddFtpAccountAsync("alice", "example.com", "ftp1", FtpPassword, null, _ct));
 
-        Assert.Equal(1, state.MutationGate.CurrentCount);
+        await using (var free = await state.TryEnterMutationAsync(TimeSpan.Zero, _ct))
+        {
+            Assert.NotNull(free);
+        }
         Assert.Equal(2, handler.Count);
+    }
+
+    [Fact]
+    public async Task Mutations_LockHeldLongerThanTheWait_SendNothingAndSayBusy()
+    {
+        var state = new HestiaServerState();
+        var handler = NoContent();
+        await using var held = await state.TryEnterMutationAsync(TimeSpan.Zero, _ct);
+
+        var ex = await Assert.ThrowsAsync<HestiaException>(() =>
+            Client(handler, o => o.MutationLockWait = TimeSpan.Zero, state).DeleteFtpAccountAsync("alice", "example.com", "alice_ftp1", _ct));
+
+        Assert.Equal((HestiaReturnCode.Busy, false), (ex.Code, ex.OutcomeUnknown));
+        Assert.Equal(0, handler.Count);
+    }
+
+    [Fact]
+    public async Task Mutations_OfTwoClientsSharingTheSeams_AreSerialized()
+    {
+        var mutations = new InProcessMutationLock();
+        var breaker = new InProcessCredentialsBreaker();
+        var handler = NoContent();
+        await using var held = await mutations.TryAcquireAsync("web1", TimeSpan.Zero, _ct);
+
+        var other = Client(handler, o => o.MutationLockWait = TimeSpan.Zero, new HestiaServerState("web1", mutations, breaker));
+        await Assert.ThrowsAsync<HestiaException>(() => other.DeleteFtpAccountAsync("alice", "example.com", "alice_ftp1", _ct));
+        var elsewhere = Client(handler, o => o.MutationLockWait = TimeSpan.Zero, new HestiaServerState("web2", mutations, breaker));
+        await elsewhere.DeleteFtpAccountAsync("alice", "example.com", "alice_ftp1", _ct);
+
+        Assert.Equal(1, handler.Count);
     }
 
     private static void InterlockedMax(ref int target, int value)
@@ -1437,6 +1470,7 @@ public sealed class HestiaClientWireTests
         Assert.Equal(1, throwing.Calls);
         Assert.Single(after.Calls);
         Assert.Contains(logs.Entries, e => e.StartsWith("Warning: HestiaCP call observer ThrowingObserver failed", StringComparison.Ordinal));
-        Assert.Equal(1, state.MutationGate.CurrentCount);
+        await using var free = await state.TryEnterMutationAsync(TimeSpan.Zero, _ct);
+        Assert.NotNull(free);
     }
 }

@@ -42,6 +42,7 @@ public sealed partial class FtpAccountsPage
     private ILiveSubscription? _subscription;
     private List<Item> _items = [];
     private List<Item>? _filtered;
+    private FtpAccountCardModels? _cardModels;
 
     private sealed record Item(FtpAccount Account, WebDomain Domain);
 
@@ -59,13 +60,14 @@ public sealed partial class FtpAccountsPage
         : _snapshot.Domains.All(d => d.Suspended) ? L["Accounts.AllDomainsSuspended"].Value
         : null;
 
-    private string? DeleteDisabledReason => _status is { Reachable: false } ? L["Accounts.UnreachableReason"].Value : null;
+    private IReadOnlyList<FtpAccountCardModel> PageCards(AccountSnapshot snapshot) =>
+        (_cardModels ??= new(L)).Build(PageItems.Select(i => (i.Account, i.Domain)), snapshot, _status, _user, _highlighted);
 
-    private string? EditDisabledReason(WebDomain domain) =>
-        _status is { Reachable: false } ? L["Accounts.UnreachableReason"].Value
-        : _snapshot?.User?.Suspended == true ? L["Accounts.UserSuspendedReason"].Value
-        : domain.Suspended ? L["Accounts.DomainSuspendedReason"].Value
-        : null;
+    private Task EditCardAsync(string login) =>
+        _items.Find(i => i.Account.Login == login) is { } item ? OpenEditAsync(item) : Task.CompletedTask;
+
+    private Task DeleteCardAsync(string login) =>
+        _items.Find(i => i.Account.Login == login) is { } item ? OpenDeleteAsync(item) : Task.CompletedTask;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -203,14 +205,6 @@ public sealed partial class FtpAccountsPage
         {
             Navigation.NavigateTo($"/?server={Uri.EscapeDataString(key.Server)}&account={Uri.EscapeDataString(key.User)}");
         }
-    }
-
-    private string AdvancedUrl(string domain)
-    {
-        var url = $"/domains/{Uri.EscapeDataString(domain)}";
-        return _user?.IsSupport == true && _key is not null
-            ? $"{url}?server={Uri.EscapeDataString(_key.Server)}&account={Uri.EscapeDataString(_key.User)}"
-            : url;
     }
 
     private string FormatTime(DateTimeOffset? at) =>

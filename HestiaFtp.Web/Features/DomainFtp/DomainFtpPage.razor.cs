@@ -34,6 +34,7 @@ public sealed partial class DomainFtpPage
 
     private readonly CancellationTokenSource _disposed = new();
     private readonly HashSet<string> _highlighted = new(StringComparer.Ordinal);
+    private readonly DomainFtpCardModels _cardModels = new();
     private DashboardUser? _user;
     private AccountKey? _key;
     private string? _loadedDomain;
@@ -85,6 +86,15 @@ public sealed partial class DomainFtpPage
 
     // HestiaCP still deletes on a suspended domain or user; only an unreachable server stops it.
     private string? DeleteDisabledReason => _status is { Reachable: false } ? L["Accounts.UnreachableReason"].Value : null;
+
+    private IReadOnlyList<DomainFtpCardModel> Cards(WebDomain web) =>
+        _cardModels.Build(web, _user?.IsSupport != false, ChangeDisabledReason, DeleteDisabledReason, _highlighted);
+
+    private Task EditCardAsync(string login) =>
+        _web?.FtpAccounts.FirstOrDefault(a => a.Login == login) is { } account ? OpenEditAsync(account) : Task.CompletedTask;
+
+    private Task DeleteCardAsync(string login) =>
+        _web?.FtpAccounts.FirstOrDefault(a => a.Login == login) is { } account ? OpenDeleteAsync(account) : Task.CompletedTask;
 
     protected override async Task OnParametersSetAsync()
     {

@@ -32,6 +32,7 @@ public sealed partial class DomainFtpPage
     [SupplyParameterFromQuery(Name = "account")] public string? Account { get; set; }
 
     private AccountWatch _watch = default!;
+    private readonly DomainFtpCardModels _cardModels = new();
     private DashboardUser? _user;
     private string? _loadedDomain;
     private string? _error;
@@ -97,6 +98,15 @@ public sealed partial class DomainFtpPage
             await InvokeAsync(update);
             StateHasChanged();
         }, change => change.Domain is null || string.Equals(change.Domain, Domain, StringComparison.OrdinalIgnoreCase));
+
+    private IReadOnlyList<DomainFtpCardModel> Cards(WebDomain web) =>
+        _cardModels.Build(web, _user?.IsSupport != false, ChangeDisabledReason, DeleteDisabledReason, _highlighted);
+
+    private Task EditCardAsync(string login) =>
+        _web?.FtpAccounts.FirstOrDefault(a => a.Login == login) is { } account ? OpenEditAsync(account) : Task.CompletedTask;
+
+    private Task DeleteCardAsync(string login) =>
+        _web?.FtpAccounts.FirstOrDefault(a => a.Login == login) is { } account ? OpenDeleteAsync(account) : Task.CompletedTask;
 
     protected override async Task OnParametersSetAsync()
     {

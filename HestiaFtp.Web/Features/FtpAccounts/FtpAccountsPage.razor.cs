@@ -35,6 +35,7 @@ public sealed partial class FtpAccountsPage
     private List<Item> _items = [];
     private List<Item>? _filtered;
     private string? _error;
+    private FtpAccountCardModels? _cardModels;
 
     private sealed record Item(FtpAccount Account, WebDomain Domain);
 
@@ -81,13 +82,14 @@ public sealed partial class FtpAccountsPage
         : _snapshot.Domains.All(d => d.Suspended) ? L["Accounts.AllDomainsSuspended"].Value
         : null;
 
-    private string? DeleteDisabledReason => _status is { Reachable: false } ? L["Live.Paused"].Value : null;
+    private IReadOnlyList<FtpAccountCardModel> PageCards(AccountSnapshot snapshot) =>
+        (_cardModels ??= new(L)).Build(PageItems.Select(i => (i.Account, i.Domain)), snapshot, _status, _user, _highlighted);
 
-    private string? EditDisabledReason(WebDomain domain) =>
-        _status is { Reachable: false } ? L["Live.Paused"].Value
-        : _snapshot?.User?.Suspended == true ? L["Accounts.UserSuspendedReason"].Value
-        : domain.Suspended ? L["Accounts.DomainSuspendedReason"].Value
-        : null;
+    private Task EditCardAsync(string login) =>
+        Items.Find(i => i.Account.Login == login) is { } item ? OpenEditAsync(item) : Task.CompletedTask;
+
+    private Task DeleteCardAsync(string login) =>
+        Items.Find(i => i.Account.Login == login) is { } item ? OpenDeleteAsync(item) : Task.CompletedTask;
 
     protected override void OnInitialized() =>
         _watch = new AccountWatch(Dashboard, L, Time, async update =>
@@ -143,13 +145,6 @@ public sealed partial class FtpAccountsPage
         }
     }
 
-    private string AdvancedUrl(string domain)
-    {
-        var url = $"/domains/{Uri.EscapeDataString(domain)}";
-        return _user?.IsSupport == true && _key is not null
-            ? $"{url}?server={Uri.EscapeDataString(_key.Server)}&account={Uri.EscapeDataString(_key.User)}"
-            : url;
-    }
 
     private async Task OpenAddAsync()
     {

@@ -217,7 +217,7 @@ public sealed class DomainFtpPageTests : DashboardTestContext
             FtpAccounts = [.. Dashboard.Domains[0].FtpAccounts, new("alice_new", "example.com", "")],
         };
 
-        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpAdded, "example.com", "alice_new", 
+        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpAdded, "example.com", "alice_new",
             ChangeSource.External, _time.GetUtcNow()));
 
         cut.WaitForAssertion(() => Assert.Contains("alice_new", Logins(cut)));
@@ -235,7 +235,7 @@ public sealed class DomainFtpPageTests : DashboardTestContext
     {
         var cut = RenderPage();
 
-        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpMoved, "other.org", "alice_other", 
+        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpMoved, "other.org", "alice_other",
             ChangeSource.External, _time.GetUtcNow()));
 
         Assert.Empty(cut.FindAll(".changed"));
@@ -325,5 +325,36 @@ public sealed class DomainFtpPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal(["alice_web"], Logins(cut)));
         Assert.Contains("delete demo/alice example.com alice_logs", Dashboard.Calls);
         _snackbars.WaitForAssertion(() => Assert.Contains(T("Accounts.Deleted", "alice_logs"), _snackbars.Markup));
+    }
+
+    private static Dictionary<string, int> CardRenders(IRenderedComponent<DomainFtpPage> cut) =>
+        cut.FindComponents<DomainFtpCard>().ToDictionary(c => c.Instance.Model.Login, c => c.RenderCount);
+
+    [Fact]
+    public async Task LiveUpdate_WithEqualData_RendersThePageButNoCard()
+    {
+        var cut = RenderPage();
+        var pageRenders = cut.RenderCount;
+
+        await Dashboard.PushAsync();
+
+        Assert.True(cut.RenderCount > pageRenders, "the page rendered again");
+        Assert.Equal(new Dictionary<string, int> { ["alice_web"] = 1, ["alice_logs"] = 1 }, CardRenders(cut));
+    }
+
+    [Fact]
+    public async Task LiveUpdate_WhenOneAccountMoved_RendersOnlyThatCard()
+    {
+        var cut = RenderPage();
+        Dashboard.Domains[0] = Dashboard.Domains[0] with
+        {
+            FtpAccounts = [Dashboard.Domains[0].FtpAccounts[0], new("alice_logs", "example.com", "/logs")],
+        };
+
+        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpMoved, "example.com", "alice_logs", 
+            ChangeSource.External, _time.GetUtcNow()));
+
+        Assert.Equal(new Dictionary<string, int> { ["alice_web"] = 1, ["alice_logs"] = 2 }, CardRenders(cut));
+        Assert.Equal("/home/alice/web/example.com/logs", cut.Find(".domain-ftp-card[data-login='alice_logs'] .card-folder").TextContent);
     }
 }

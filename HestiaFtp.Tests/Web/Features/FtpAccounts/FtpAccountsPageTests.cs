@@ -360,7 +360,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Dashboard.Domains[1] = Dashboard.Domains[1] with { FtpAccounts = [.. Dashboard.Domains[1].FtpAccounts, new("alice_new", "other.org", "")] };
 
         await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpAdded, "other.org", "alice_new",
-             ChangeSource.External, _time.GetUtcNow()));
+            ChangeSource.External, _time.GetUtcNow()));
 
         cut.WaitForAssertion(() => Assert.Contains("alice_new", Logins(cut)), Patience);
         Assert.Contains("changed", cut.Find(".ftp-card[data-login='alice_new']").ClassList);
@@ -380,7 +380,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Dashboard.Domains[0] = Dashboard.Domains[0] with { FtpAccounts = [Dashboard.Domains[0].FtpAccounts[0]] };
 
         await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpRemoved, "example.com", "alice_logs",
-             ChangeSource.External, _time.GetUtcNow()));
+            ChangeSource.External, _time.GetUtcNow()));
 
         cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_other"], Logins(cut)), Patience);
         Assert.Equal(T("DomainFtp.Live.Removed", "alice_logs"), cut.Find("#live-announcer").TextContent.Trim());
@@ -535,5 +535,79 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#delete-confirm")), Patience);
         Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("delete", StringComparison.Ordinal));
         Assert.Equal(3, Logins(cut).Count);
+    }
+
+    private static Dictionary<string, int> CardRenders(IRenderedComponent<FtpAccountsPage> cut) =>
+        cut.FindComponents<FtpAccountCard>().ToDictionary(c => c.Instance.Model.Login, c => c.RenderCount);
+
+    [Fact]
+    public async Task LiveUpdate_WithEqualData_RendersThePageButNoCard()
+    {
+        var cut = RenderPage();
+        var before = CardRenders(cut);
+        var pageRenders = cut.RenderCount;
+
+        await Dashboard.PushAsync();
+
+        Assert.True(cut.RenderCount > pageRenders, "the page rendered again");
+        Assert.Equal(before, CardRenders(cut));
+        Assert.All(before.Values, count => Assert.Equal(1, count));
+    }
+
+    [Fact]
+    public async Task LiveUpdate_WhenOneAccountMoved_RendersOnlyThatCard()
+    {
+        var cut = RenderPage();
+        Dashboard.Domains[0] = Dashboard.Domains[0] with
+        {
+            FtpAccounts = [Dashboard.Domains[0].FtpAccounts[0], new("alice_logs", "example.com", "/logs")],
+        };
+
+        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpMoved, "example.com", "alice_logs",
+             ChangeSource.External, _time.GetUtcNow()));
+
+        Assert.Equal(new Dictionary<string, int> { ["alice_web"] = 1, ["alice_logs"] = 2, ["alice_other"] = 1 }, CardRenders(cut));
+        Assert.Equal("/logs", cut.Find(".ftp-card[data-login='alice_logs'] .folder-text").TextContent);
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("changed", cut.Find(".ftp-card[data-login='alice_logs']").ClassList), Patience);
+        Assert.Equal(new Dictionary<string, int> { ["alice_web"] = 1, ["alice_logs"] = 3, ["alice_other"] = 1 }, CardRenders(cut));
+    }
+
+    [Fact]
+    public async Task LiveUpdate_WhenServerBecomesUnreachable_RendersEveryCardOnce()
+    {
+        var cut = RenderPage();
+        WithUnreachableServer();
+
+        await Dashboard.PushAsync();
+
+        Assert.All(CardRenders(cut).Values, count => Assert.Equal(2, count));
+    }
+
+    [Fact]
+    public void Filter_RendersNoRemainingCardAgain()
+    {
+        var cut = RenderPage();
+
+        cut.Find("#filter").Input("example");
+        _time.Advance(FilterDebounce);
+
+        cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_logs"], Logins(cut)), Patience);
+        Assert.Equal(new Dictionary<string, int> { ["alice_web"] = 1, ["alice_logs"] = 1 }, CardRenders(cut));
+    }
+
+    [Fact]
+    public void Render_With43Accounts_EachCardIsOneComponent()
+    {
+        WithManyAccounts(1);
+        var oneCard = RenderPage().FindComponents<IComponent>().Count;
+        WithManyAccounts(43);
+
+        var cut = RenderPage();
+
+        Assert.Equal(43, cut.FindComponents<FtpAccountCard>().Count);
+        Assert.Equal(oneCard + 42, cut.FindComponents<IComponent>().Count);
     }
 }

@@ -1,0 +1,31 @@
+namespace HestiaFtp.Web.Features.DomainFtp;
+
+/// <summary>
+/// Everything one card on a domain's page shows, as plain values: equal data gives equal models, so an unchanged card
+/// is not rendered again (<see cref="DomainFtpCardModels"/> even hands it the same instance).
+/// </summary>
+public sealed record DomainFtpCardModel
+{
+    public required string Login { get; init; }
+
+    public required string Domain { get; init; }
+
+    /// <summary>Relative to the domain folder; "" is the domain root.</summary>
+    public required string Folder { get; init; }
+
+    /// <summary>/home/USER/web/DOMAIN plus <see cref="Folder"/>.</summary>
+    public required string AbsoluteFolder { get; init; }
+
+    /// <summary>Support staff: no Edit or Delete.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>Why changing the password or folder is not possible right now, or null.</summary>
+    public string? EditDisabledReason { get; init; }
+
+    public string? DeleteDisabledReason { get; init; }
+
+    /// <summary>Briefly set after a live change of this account.</summary>
+    public bool Highlight { get; init; }
+
+    public bool IsDomainRoot => Folder.Length == 0;
+}

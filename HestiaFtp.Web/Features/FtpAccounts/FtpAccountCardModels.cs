@@ -1,0 +1,65 @@
+using HestiaFtp.Core.FtpAccounts;
+using HestiaFtp.Core.Hestia;
+using HestiaFtp.Web.Auth;
+using HestiaFtp.Web.Components.Shared;
+using HestiaFtp.Web.Live;
+using HestiaFtp.Web.Resources;
+using Microsoft.Extensions.Localization;
+
+namespace HestiaFtp.Web.Features.FtpAccounts;
+
+/// <summary>
+/// Builds the accounts page's card models, one page at a time, and keeps the previous instance of every card whose data
+/// did not change. One per page instance (per circuit).
+/// </summary>
+public sealed class FtpAccountCardModels(IStringLocalizer<Strings> localizer)
+{
+    private readonly CardModelCache<FtpAccountCardModel> _cache = new(m => m.Login);
+
+    /// <param name="accounts">The accounts to show, each with its domain, in display order.</param>
+    /// <param name="snapshot">The account's data; its user decides the lock state and its key the support links.</param>
+    /// <param name="status">The server's reachability; null when not known yet.</param>
+    /// <param name="user">The signed-in user; support staff (and an unknown user) only read.</param>
+    /// <param name="highlighted">Logins changed a moment ago.</param>
+    public IReadOnlyList<FtpAccountCardModel> Build(
+        IEnumerable<(FtpAccount Account, WebDomain Domain)> accounts,
+        AccountSnapshot snapshot,
+        ServerStatus? status,
+        DashboardUser? user,
+        IReadOnlySet<string> highlighted)
+    {
+        var unreachable = status is { Reachable: false };
+        var readOnly = user?.IsSupport != false;
+        var supportQuery = user?.IsSupport == true
+            ? $"?server={Uri.EscapeDataString(snapshot.Key.Server)}&account={Uri.EscapeDataString(snapshot.Key.User)}"
+            : "";
+        string? deleteReason = unreachable ? localizer["Live.Paused"].Value : null;
+
+        return _cache.Reuse(accounts.Select(item => new FtpAccountCardModel
+        {
+            Login = item.Account.Login,
+            Domain = item.Domain.Name,
+            SiteUrl = item.Domain.SiteUrl,
+            Ip = item.Domain.Ip,
+            Folder = item.Account.Folder,
+            AbsoluteFolder = item.Account.AbsoluteFolder(item.Domain.Owner),
+            AdvancedUrl = $"/domains/{Uri.EscapeDataString(item.Domain.Name)}{supportQuery}",
+            Status = StatusOf(snapshot.HealthOf(item.Domain), item.Domain),
+            ReadOnly = readOnly,
+            EditDisabledReason = EditDisabledReason(unreachable, snapshot, item.Domain),
+            DeleteDisabledReason = deleteReason,
+            Highlight = highlighted.Contains(item.Account.Login),
+        }));
+    }
+
+    private static FtpAccountCardStatus StatusOf(FtpHealth health, WebDomain domain) =>
+        health.Logins == FtpLoginState.Locked ? FtpAccountCardStatus.LoginsLocked
+        : domain.Suspended ? FtpAccountCardStatus.DomainSuspended
+        : FtpAccountCardStatus.Active;
+
+    private string? EditDisabledReason(bool unreachable, AccountSnapshot snapshot, WebDomain domain) =>
+        unreachable ? localizer["Live.Paused"].Value
+        : snapshot.User?.Suspended == true ? localizer["Accounts.UserSuspendedReason"].Value
+        : domain.Suspended ? localizer["Accounts.DomainSuspendedReason"].Value
+        : null;
+}

@@ -24,7 +24,7 @@ namespace HestiaFtp.Tests.TestSupport;
 /// <remarks>
 /// Counting calls: <see cref="Calls"/> reads the emulator's own counters (every request that reached it with a command),
 /// <see cref="Requests"/> what the client sent. The live parts and the boundary run on the system clock like the client;
-/// <see cref="Clock"/> drives only the sign-in throttle and session expiry.
+/// <see cref="Clock"/> drives only the sign-in throttle and <see cref="CreateRevalidatingProvider"/> (with its own reader).
 /// </remarks>
 public sealed class DashboardStack : IAsyncDisposable
 {
@@ -147,9 +147,14 @@ public sealed class DashboardStack : IAsyncDisposable
         services.AddScoped<SignInService>();
     }
 
-    /// <summary>A revalidating provider over this stack's clients, on <see cref="Clock"/>.</summary>
+    /// <summary>
+    /// A revalidating provider over this stack's store, on <see cref="Clock"/>. The reader it falls back to runs on
+    /// <see cref="Clock"/> too (the stack's own reader is on the system clock), so the age of a user it read is what a test
+    /// makes it by advancing <see cref="Clock"/>.
+    /// </summary>
     public DashboardAuthenticationStateProvider CreateRevalidatingProvider() => new(
-        Services.GetRequiredService<ILoggerFactory>(), Services.GetRequiredService<IAccountStore>(), Services.GetRequiredService<AccountReader>(),
+        Services.GetRequiredService<ILoggerFactory>(), Services.GetRequiredService<IAccountStore>(),
+        ActivatorUtilities.CreateInstance<AccountReader>(Services, (TimeProvider)Clock),
         Services.GetRequiredService<IOptions<DashboardOptions>>(), Clock);
 
     /// <summary>

@@ -66,13 +66,16 @@ public class FtpDashboardTests
     private static string DomainOf(Change change) => change == Change.QuickCreate ? EmptyDomain : AliceDomain;
 
     /// <summary>One plain, allowed request per kind of change, as its dialog builds it.</summary>
-    private static async Task<IFtpResult> ActAsync(IFtpDashboard d, Change change) => change switch
+    private static Task<IFtpResult> ActAsync(IFtpDashboard d, Change change) => ActOnBehalfOfAsync(d, change, Ct);
+
+    /// <summary>The same, for a circuit whose token is <paramref name="token"/>.</summary>
+    private static async Task<IFtpResult> ActOnBehalfOfAsync(IFtpDashboard d, Change change, CancellationToken token) => change switch
     {
-        Change.QuickCreate => await d.QuickCreateAsync(new QuickCreateFtpAccountRequest(User, EmptyDomain), Ct),
-        Change.Create => await d.CreateAsync(new CreateFtpAccountRequest(User, AliceDomain, "deploy", "Create-Existing-Folder-8841", "public_html/media/products"), Ct),
-        Change.ChangePassword => await d.ChangePasswordAsync(new ChangeFtpPasswordRequest(User, AliceDomain, "alice_shop", NewPassword), Ct),
-        Change.ChangeFolder => await d.ChangeFolderAsync(new ChangeFtpFolderRequest(User, AliceDomain, "alice_shop", "public_html/media"), Ct),
-        Change.Delete => await d.DeleteAsync(new DeleteFtpAccountRequest(User, AliceDomain, "alice_media"), Ct),
+        Change.QuickCreate => await d.QuickCreateAsync(new QuickCreateFtpAccountRequest(User, EmptyDomain), token),
+        Change.Create => await d.CreateAsync(new CreateFtpAccountRequest(User, AliceDomain, "deploy", "Create-Existing-Folder-8841", "public_html/media/products"), token),
+        Change.ChangePassword => await d.ChangePasswordAsync(new ChangeFtpPasswordRequest(User, AliceDomain, "alice_shop", NewPassword), token),
+        Change.ChangeFolder => await d.ChangeFolderAsync(new ChangeFtpFolderRequest(User, AliceDomain, "alice_shop", "public_html/media"), token),
+        Change.Delete => await d.DeleteAsync(new DeleteFtpAccountRequest(User, AliceDomain, "alice_media"), token),
         _ => throw new ArgumentOutOfRangeException(nameof(change)),
     };
 
@@ -481,6 +484,43 @@ public class FtpDashboardTests
         Assert.Equal(FtpResultStatus.Done, result.Status);
         Assert.Equal(NewPassword, stack.Control.PasswordOf("alice_shop"));
         Assert.Equal(AuditOutcomes.Pending, (await SingleAuditAsync(stack)).Outcome);
+    }
+
+    [Fact]
+    public async Task ChangePasswordAsync_CallerCancelsWhileInFlight_RunsToItsEndAndAuditsWhatHappened()
+    {
+        await using var stack = await AsAliceAsync();
+        using var circuit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        // The circuit goes away while HestiaCP is running the command (the PAM step runs inside it).
+        stack.Control.RejectPasswordHook = (_, _) =>
+        {
+            circuit.Cancel();
+            return false;
+        };
+
+        var result = await stack.Dashboard.ChangePasswordAsync(new ChangeFtpPasswordRequest(User, AliceDomain, "alice_shop", NewPassword), circuit.Token);
+
+        Assert.True(circuit.IsCancellationRequested);
+        Assert.Equal(FtpResultStatus.Done, result.Status);
+        Assert.Equal(NewPassword, stack.Control.PasswordOf("alice_shop"));
+        Assert.Equal(Calls((ChangePw, 1), (ReadBack, 1)), stack.Calls());
+        Assert.Equal(AuditOutcomes.Succeeded, (await SingleAuditAsync(stack)).Outcome);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllChanges))]
+    public async Task Change_CancelledBeforeTheIntentIsRecorded_NothingSentNothingAudited(Change change)
+    {
+        await using var stack = await AsAliceAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var before = stack.Snapshot();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ActOnBehalfOfAsync(stack.Dashboard, change, cancelled.Token));
+
+        Assert.Equal("", stack.Calls());
+        Assert.Equal(before, stack.Snapshot());
+        Assert.Empty(await stack.Audit.QueryAsync(new AuditQuery(), Ct));
     }
 
     // ------------------------------------------------------------------ the domain travels to HestiaCP as stored, and only when unambiguous

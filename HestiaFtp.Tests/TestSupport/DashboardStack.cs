@@ -21,6 +21,11 @@ namespace HestiaFtp.Tests.TestSupport;
 /// <see cref="FtpDashboard"/>, with a settable authentication state, every log message captured (all categories, Trace)
 /// and every HTTP request to HestiaCP recorded. The HestiaPoller hosted service is not started.
 /// </summary>
+/// <remarks>
+/// Counting calls: <see cref="Calls"/> reads the emulator's own counters (every request that reached it with a command),
+/// <see cref="Requests"/> what the client sent. The live parts and the boundary run on the system clock like the client;
+/// <see cref="Clock"/> drives only the sign-in throttle and <see cref="CreateRevalidatingProvider"/> (with its own reader).
+/// </remarks>
 public sealed class DashboardStack : IAsyncDisposable
 {
     public const string ServerName = "demo";
@@ -28,6 +33,7 @@ public sealed class DashboardStack : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly AsyncServiceScope _scope;
     private readonly string _directory;
+    private bool _hestiaStopped;
 
     private DashboardStack(HestiaEmulator emulator, EmulatorServer server, string secretKey, ServiceProvider services, string directory,
         CapturingLoggerProvider logs, RecordingHandler requests, FakeTimeProvider clock)
@@ -74,14 +80,24 @@ public sealed class DashboardStack : IAsyncDisposable
 
     public SqliteAuditLog Audit => Services.GetRequiredService<SqliteAuditLog>();
 
+    /// <summary>The live snapshot store the boundary and the pages read from.</summary>
+    public IAccountStore Store => Services.GetRequiredService<IAccountStore>();
+
+    public ILiveAccounts Live => Services.GetRequiredService<ILiveAccounts>();
+
+    public IServerHealth Health => Services.GetRequiredService<IServerHealth>();
+
     public static DashboardUser Alice { get; } = new(ServerName, "alice", DashboardRole.Customer);
 
     public static DashboardUser Carol { get; } = new(ServerName, "carol", DashboardRole.Customer);
 
     public static DashboardUser SupportStaff { get; } = new(ServerName, "support", DashboardRole.Support);
 
-    /// <summary>Starts the emulator and builds the stack. <paramref name="configure"/> may add or override configuration keys.</summary>
-    public static async Task<DashboardStack> StartAsync(Action<IDictionary<string, string?>>? configure = null)
+    /// <summary>
+    /// Starts the emulator and builds the stack. <paramref name="configure"/> may add or override configuration keys;
+    /// <paramref name="services"/> runs after every registration, so it may replace one (e.g. the <see cref="IAuditLog"/>).
+    /// </summary>
+    public static async Task<DashboardStack> StartAsync(Action<IDictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null)
     {
         var emulator = HestiaEmulator.CreateDemo();
         var server = await EmulatorServer.StartAsync(emulator, 0);
@@ -104,7 +120,16 @@ public sealed class DashboardStack : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var requests = new RecordingHandler();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        var services = new ServiceCollection();
+        var collection = new ServiceCollection();
+        Register(collection, configuration, directory, logs, requests, clock);
+        services?.Invoke(collection);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        return new DashboardStack(emulator, server, secret, provider, directory, logs, requests, clock);
+    }
+
+    private static void Register(IServiceCollection services, IConfiguration configuration, string directory, CapturingLoggerProvider logs,
+        RecordingHandler requests, FakeTimeProvider clock)
+    {
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddSingleton(TimeProvider.System);
@@ -120,13 +145,16 @@ public sealed class DashboardStack : IAsyncDisposable
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName));
         services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<DashboardOptions>>(), clock));
         services.AddScoped<SignInService>();
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        return new DashboardStack(emulator, server, secret, provider, directory, logs, requests, clock);
     }
 
-    /// <summary>A revalidating provider over this stack's clients, on <see cref="Clock"/>.</summary>
+    /// <summary>
+    /// A revalidating provider over this stack's store, on <see cref="Clock"/>. The reader it falls back to runs on
+    /// <see cref="Clock"/> too (the stack's own reader is on the system clock), so the age of a user it read is what a test
+    /// makes it by advancing <see cref="Clock"/>.
+    /// </summary>
     public DashboardAuthenticationStateProvider CreateRevalidatingProvider() => new(
-        Services.GetRequiredService<ILoggerFactory>(), Services.GetRequiredService<IAccountStore>(), Services.GetRequiredService<AccountReader>(),
+        Services.GetRequiredService<ILoggerFactory>(), Services.GetRequiredService<IAccountStore>(),
+        ActivatorUtilities.CreateInstance<AccountReader>(Services, (TimeProvider)Clock),
         Services.GetRequiredService<IOptions<DashboardOptions>>(), Clock);
 
     /// <summary>
@@ -151,6 +179,16 @@ public sealed class DashboardStack : IAsyncDisposable
         return lines;
     }
 
+    /// <summary>
+    /// Every command that reached the emulator since its counters were last reset, with its count, sorted, e.g.
+    /// <c>v-add-web-domain-ftp=1, v-list-web-domain=1</c>.
+    /// </summary>
+    public string Calls() => FormatCalls(Emulator.CallCounts.Select(kv => (kv.Key, kv.Value)));
+
+    /// <summary>The same format as <see cref="Calls"/> for an expectation.</summary>
+    public static string FormatCalls(params IEnumerable<(string Command, int Count)> calls) =>
+        string.Join(", ", calls.OrderBy(c => c.Command, StringComparer.Ordinal).Select(c => $"{c.Command}={c.Count}"));
+
     /// <summary>How many requests for <paramref name="command"/> reached the emulator.</summary>
     public int CallsOf(string command) => Emulator.CallCounts.TryGetValue(command, out var n) ? n : 0;
 
@@ -171,11 +209,21 @@ public sealed class DashboardStack : IAsyncDisposable
         return buffer.ToArray();
     }
 
+    /// <summary>Stops the emulator's HTTP server: its port refuses connections from now on, like a server that went down.</summary>
+    public async Task StopHestiaAsync()
+    {
+        if (!_hestiaStopped)
+        {
+            _hestiaStopped = true;
+            await Server.DisposeAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _scope.DisposeAsync();
         await _services.DisposeAsync();
-        await Server.DisposeAsync();
+        await StopHestiaAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -253,16 +301,28 @@ public sealed class RecordingHandler
 
     public IReadOnlyList<RecordedRequest> All => [.. _requests];
 
-    public DelegatingHandler CreateHandler() => new Handler(_requests);
+    /// <summary>
+    /// Runs for every request after it is recorded and before it is sent: lets a test look at the dashboard's state while
+    /// a call is in flight (e.g. the activity log while a mutation is on its way), without timing anything.
+    /// </summary>
+    public Func<RecordedRequest, Task>? BeforeSend { get; set; }
 
-    private sealed class Handler(ConcurrentQueue<RecordedRequest> requests) : DelegatingHandler
+    public DelegatingHandler CreateHandler() => new Handler(this);
+
+    private sealed class Handler(RecordingHandler owner) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
             var form = System.Web.HttpUtility.ParseQueryString(body);
-            requests.Enqueue(new RecordedRequest(request.RequestUri!, form.AllKeys.Where(k => k is not null)
-                .ToDictionary(k => k!, k => form[k] ?? string.Empty, StringComparer.Ordinal)));
+            var recorded = new RecordedRequest(request.RequestUri!, form.AllKeys.Where(k => k is not null)
+                .ToDictionary(k => k!, k => form[k] ?? string.Empty, StringComparer.Ordinal));
+            owner._requests.Enqueue(recorded);
+            if (owner.BeforeSend is { } beforeSend)
+            {
+                await beforeSend(recorded);
+            }
+
             return await base.SendAsync(request, cancellationToken);
         }
     }

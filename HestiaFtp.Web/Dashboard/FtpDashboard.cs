@@ -101,16 +101,16 @@ public sealed class FtpDashboard(
 
     public async Task<FtpCreateResult> QuickCreateAsync(QuickCreateFtpAccountRequest request, CancellationToken cancellationToken) =>
         (await MutateAsync(request.User, request.Domain, null, AuditActions.AddFtpAccount, "generated login, domain folder",
-            (client, web) => service.QuickCreateAsync(client, request, web, cancellationToken), cancellationToken)).Result;
+            (client, web, ct) => service.QuickCreateAsync(client, request, web, ct), cancellationToken)).Result;
 
     public async Task<FtpCreateResult> CreateAsync(CreateFtpAccountRequest request, CancellationToken cancellationToken) =>
         (await MutateAsync(request.User, request.Domain, null, AuditActions.AddFtpAccount, $"folder {ChangeTexts.Folder(request.NormalizedFolder)}",
-            (client, web) => service.CreateAsync(client, request, web, cancellationToken), cancellationToken)).Result;
+            (client, web, ct) => service.CreateAsync(client, request, web, ct), cancellationToken)).Result;
 
     public async Task<FtpPasswordChangeResult> ChangePasswordAsync(ChangeFtpPasswordRequest request, CancellationToken cancellationToken)
     {
         var (key, result) = await MutateAsync(request.User, request.Domain, request.Login, AuditActions.ChangeFtpPassword, "password changed",
-            (client, web) => service.ChangePasswordAsync(client, request, web, cancellationToken), cancellationToken);
+            (client, web, ct) => service.ChangePasswordAsync(client, request, web, ct), cancellationToken);
         if (result.Status == FtpResultStatus.Done)
         {
             // No listing shows a password: tell open pages (and staff) that it changed.
@@ -121,11 +121,11 @@ public sealed class FtpDashboard(
 
     public async Task<FtpFolderChangeResult> ChangeFolderAsync(ChangeFtpFolderRequest request, CancellationToken cancellationToken) =>
         (await MutateAsync(request.User, request.Domain, request.Login, AuditActions.ChangeFtpPath, $"folder {ChangeTexts.Folder(request.NormalizedFolder)}",
-            (client, web) => service.ChangeFolderAsync(client, request, web, cancellationToken), cancellationToken)).Result;
+            (client, web, ct) => service.ChangeFolderAsync(client, request, web, ct), cancellationToken)).Result;
 
     public async Task<FtpDeleteResult> DeleteAsync(DeleteFtpAccountRequest request, CancellationToken cancellationToken) =>
         (await MutateAsync(request.User, request.Domain, request.Login, AuditActions.DeleteFtpAccount, "deleted (files kept)",
-            (client, web) => service.DeleteAsync(client, request, web, cancellationToken), cancellationToken)).Result;
+            (client, web, ct) => service.DeleteAsync(client, request, web, ct), cancellationToken)).Result;
 
     public async Task<IReadOnlyList<string>> ListFoldersAsync(AccountKey key, string domain, string folder, CancellationToken cancellationToken)
     {
@@ -152,10 +152,12 @@ public sealed class FtpDashboard(
     /// <summary>
     /// The one path of every mutation: authorize the request's own user and domain, refuse while the server is marked
     /// unreachable (nothing is sent), record the intent, run the service (one mutation, one read-back), feed the read-back to
-    /// the store and the open pages, record the outcome.
+    /// the store and the open pages, record the outcome. <paramref name="cancellationToken"/> is honoured until the intent
+    /// is recorded; from then on the action runs to its end (bounded by the client's deadlines), since a mutation abandoned
+    /// in flight may still be applied and its outcome must reach the activity log, the store and the pages.
     /// </summary>
     private async Task<(AccountKey Key, TResult Result)> MutateAsync<TResult>(string requestUser, string requestDomain, string? login, string action, string detail,
-        Func<IHestiaClient, WebDomain, Task<TResult>> mutation, CancellationToken cancellationToken)
+        Func<IHestiaClient, WebDomain, CancellationToken, Task<TResult>> mutation, CancellationToken cancellationToken)
         where TResult : IFtpResult
     {
         var (user, key) = await AuthorizeWriteAsync(requestUser);
@@ -165,6 +167,7 @@ public sealed class FtpDashboard(
             throw new ServerUnavailableException(key.Server);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         long auditId;
         try
         {
@@ -182,7 +185,7 @@ public sealed class FtpDashboard(
         TResult result;
         try
         {
-            result = await mutation(clients.Get(key.Server), web);
+            result = await mutation(clients.Get(key.Server), web, CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -9,7 +9,8 @@ namespace HestiaFtp.Web.Dashboard;
 /// own HestiaCP account (whatever the circuit sends), support staff read everything and change nothing. Every method
 /// refuses an anonymous caller. Mutations take the request object the dialog built and validated (it travels unchanged to
 /// the service, which validates it once more before HestiaCP sees it) and return the service's result: what is true
-/// after the action. Faults: <see cref="DashboardAccessException"/> (not allowed), <see cref="ServerUnavailableException"/>
+/// after the action. A mutation's cancellation token counts only until its intent is in the activity log: from then on it
+/// runs to its end, so what HestiaCP did reaches the log and every open page. Faults: <see cref="DashboardAccessException"/> (not allowed), <see cref="ServerUnavailableException"/>
 /// (the server is marked unreachable: nothing was sent), a HestiaCP client exception (a read could not be made).
 /// </summary>
 public interface IFtpDashboard

@@ -3,6 +3,8 @@ using System.Security.Claims;
 using HestiaFtp.Tests.TestSupport;
 using HestiaFtp.Web.Auth;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HestiaFtp.Tests.Web.Auth;
 
@@ -41,7 +43,7 @@ public class DashboardAuthenticationStateProviderTests
     }
 
     [Fact]
-    public async Task Validate_UserSuspendedOutOfBand_False()
+    public async Task Validate_UserSuspendedOutOfBand_FalseAtTheNextCheck()
     {
         await using var stack = await DashboardStack.StartAsync();
         var provider = stack.CreateRevalidatingProvider();
@@ -49,9 +51,28 @@ public class DashboardAuthenticationStateProviderTests
         Assert.True(await ValidateAsync(provider, principal));
 
         stack.Control.SuspendUser("alice");
+        stack.Clock.Advance(RevalidationInterval(stack));
 
         Assert.False(await ValidateAsync(provider, principal));
     }
+
+    [Fact]
+    public async Task Validate_StoredUserYoungerThanTheInterval_AnsweredFromTheStoreWithoutACall()
+    {
+        await using var stack = await DashboardStack.StartAsync();
+        var provider = stack.CreateRevalidatingProvider();
+        var principal = DashboardStack.Alice.ToPrincipal(stack.Clock.GetUtcNow().AddHours(1));
+        Assert.True(await ValidateAsync(provider, principal));
+        stack.Emulator.ResetCallCounts();
+
+        stack.Clock.Advance(RevalidationInterval(stack) - TimeSpan.FromSeconds(1));
+
+        Assert.True(await ValidateAsync(provider, principal));
+        Assert.Equal("", stack.Calls());
+    }
+
+    private static TimeSpan RevalidationInterval(DashboardStack stack) =>
+        stack.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.RevalidationInterval;
 
     [Fact]
     public async Task Validate_SuspendedOrDeletedUser_False()

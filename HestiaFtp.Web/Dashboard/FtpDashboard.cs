@@ -133,7 +133,7 @@ public sealed class FtpDashboard(
         var violations = FtpFolders.Check(folder);
         if (violations.Count > 0)
         {
-            logger.LogWarning("Folder listing of {Account}/{Domain} refused: {Code}", key, domain, violations[0].ErrorCode);
+            logger.LogWarning("Folder listing of {Account} refused before any call: {Code}", key, violations[0].ErrorCode);
             return [];
         }
         var web = await OwnDomainAsync(key, domain, exact: false, cancellationToken);

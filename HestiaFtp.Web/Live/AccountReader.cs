@@ -36,10 +36,11 @@ public sealed class AccountReader(
     /// <summary>
     /// The account as HestiaCP has it now: one <c>v-list-web-domains</c> (plus <c>v-list-user</c> when the store has never
     /// seen the user, e.g. after a restart), shared with concurrent and very recent readers. <paramref name="force"/>
-    /// sends even while the server is marked unreachable ("Retry now").
+    /// ("Refresh now", "Retry now") reads at once: it joins a read in flight but takes no recent one, and it is sent even
+    /// while the server is marked unreachable.
     /// </summary>
     public Task<AccountSnapshot> ReadAsync(AccountKey key, CancellationToken cancellationToken, bool force = false) =>
-        Share(_accounts, key, () => store.Get(key), () => ReadAccountCoreAsync(key, force), cancellationToken);
+        Share(_accounts, key, force ? () => null : () => store.Get(key), () => ReadAccountCoreAsync(key, force), cancellationToken);
 
     /// <summary>The panel user now (<c>v-list-user</c>), shared like <see cref="ReadAsync"/>; null when it no longer exists.</summary>
     public Task<HestiaUser?> ReadUserAsync(AccountKey key, CancellationToken cancellationToken) =>

@@ -139,6 +139,18 @@ public sealed class AccountReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RefreshNowAsync_RightAfterARead_ReadsAgainAtOnce()
+    {
+        _stack.SignIn(LiveStack.Alice);
+        await _stack.Reader.ReadAsync(LiveStack.Alice, LiveStack.Ct);
+        _stack.ResetCalls();
+
+        await _stack.Live.RefreshNowAsync(LiveStack.Alice, LiveStack.Ct);
+
+        Assert.Equal(1, _stack.Calls(HestiaCommands.ListWebDomains));
+    }
+
+    [Fact]
     public async Task ReadUserAsync_ConcurrentRevalidationsOfOneAccount_ShareOneCall()
     {
         _stack.ResetCalls();

@@ -112,8 +112,8 @@ public sealed class FtpAccountCardModelsTests
     {
         var cards = Build(Snapshot(domainSuspended: true), Unreachable);
 
-        Assert.All(cards, c => Assert.Equal(L["Accounts.UnreachableReason"].Value, c.EditDisabledReason));
-        Assert.All(cards, c => Assert.Equal(L["Accounts.UnreachableReason"].Value, c.DeleteDisabledReason));
+        Assert.All(cards, c => Assert.Equal(L["Live.Paused"].Value, c.EditDisabledReason));
+        Assert.All(cards, c => Assert.Equal(L["Live.Paused"].Value, c.DeleteDisabledReason));
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed partial class HestiaEmulator
     /// <see cref="EmulatorHangException"/>.</summary>
     public EmulatorResponse Handle(EmulatorRequest request)
     {
-        var handled = HandleCore(request);
+        var handled = HandleCore(request, countCall: true);
         if (handled.Fault is { Fault: EmulatorFault.Hang or EmulatorFault.HangAfterApplying } fault)
         {
             throw new EmulatorHangException(fault.Command);
@@ -135,7 +135,24 @@ public sealed partial class HestiaEmulator
     /// (<see cref="EmulatorControl.SetLatency"/>) plus any delay fault. Hang faults wait until <paramref name="ct"/> is cancelled.
     /// </summary>
     public Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken ct = default) =>
-        AnswerAsync(HandleCore(request), ct);
+        AnswerAsync(HandleCore(request, countCall: true), ct);
+
+    /// <summary>Counts a request in <see cref="CallCounts"/> without running it: the server holds it (<see cref="EmulatorOutage.NeverAnswer"/>).</summary>
+    internal void CountReceived(EmulatorRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (Sync)
+        {
+            if (ReadRequestData(request) is { HasNonScalar: false } data)
+            {
+                CountCall(data.Fields);
+            }
+        }
+    }
+
+    /// <summary><see cref="HandleAsync"/> for a request <see cref="CountReceived"/> already counted.</summary>
+    internal Task<EmulatorResponse> HandleCountedAsync(EmulatorRequest request, CancellationToken ct) =>
+        AnswerAsync(HandleCore(request, countCall: false), ct);
 
     private async Task<EmulatorResponse> AnswerAsync(Handled handled, CancellationToken ct)
     {
@@ -163,13 +180,13 @@ public sealed partial class HestiaEmulator
 
     private readonly record struct Handled(EmulatorResponse Response, (string Command, EmulatorFault Fault, TimeSpan Delay)? Fault, TimeSpan Latency);
 
-    private Handled HandleCore(EmulatorRequest request)
+    private Handled HandleCore(EmulatorRequest request, bool countCall)
     {
         ArgumentNullException.ThrowIfNull(request);
         lock (Sync)
         {
             var records = 0;
-            var (response, fault) = Dispatch(request, ref records);
+            var (response, fault) = Dispatch(request, countCall, ref records);
             return new Handled(response, fault, LatencyPerCall + TimeSpan.FromTicks(LatencyPerRecord.Ticks * records));
         }
     }
@@ -183,7 +200,7 @@ public sealed partial class HestiaEmulator
         }
     }
 
-    private (EmulatorResponse, (string Command, EmulatorFault Fault, TimeSpan Delay)?) Dispatch(EmulatorRequest request, ref int records)
+    private (EmulatorResponse, (string Command, EmulatorFault Fault, TimeSpan Delay)?) Dispatch(EmulatorRequest request, bool countCall, ref int records)
     {
         var data = ReadRequestData(request);
         if (data is null)
@@ -211,7 +228,10 @@ public sealed partial class HestiaEmulator
             }
         }
 
-        CountCall(fields);
+        if (countCall)
+        {
+            CountCall(fields);
+        }
 
         var ip = RealIp(request.RemoteIp);
         if (Isset(fields, "access_key") && Isset(fields, "secret_key"))

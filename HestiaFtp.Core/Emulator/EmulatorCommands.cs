@@ -8,7 +8,11 @@ namespace HestiaFtp.Core.Emulator;
 /// <summary>The v-* scripts: their checks (in upstream order), messages, exit codes and effects.</summary>
 public sealed partial class HestiaEmulator
 {
-    internal sealed record CmdResult(int Exit, List<string> Lines);
+    internal sealed record CmdResult(int Exit, List<string> Lines)
+    {
+        /// <summary>Records a v-list-* command printed (users, domains, fs entries): what the latency model charges per record.</summary>
+        public int Records { get; init; }
+    }
 
     /// <summary>Thrown by a check to end the "script" like bash <c>exit N</c> after printing lines.</summary>
     private sealed class ScriptExit(int code, List<string> lines) : Exception
@@ -80,6 +84,8 @@ public sealed partial class HestiaEmulator
     }
 
     private static CmdResult Ok(params string[] lines) => new(0, [.. lines]);
+
+    private static CmdResult Listed(int records, params IEnumerable<string> lines) => new(0, [.. lines]) { Records = records };
 
     private static ScriptExit Fail(int code, string message) => new(code, [message]);
 
@@ -794,7 +800,7 @@ public sealed partial class HestiaEmulator
             lines.AddRange(Fs.Children(target).Select(c => FsLine(c.Node, c.Name)));
         }
 
-        return new CmdResult(0, lines);
+        return Listed(lines.Count, lines);
     }
 
     private static string FsLine(FsNode n, string name) =>

@@ -196,6 +196,26 @@ public sealed class EmulatorControl
     /// <summary>Drops all pending faults.</summary>
     public void ClearFaults() => Do(() => _e.Faults.Clear());
 
+    /// <summary>
+    /// Latency model for every API request answered by <see cref="HestiaEmulator.HandleAsync"/> (so by
+    /// <see cref="EmulatorServer"/>), from the next request on: the answer waits <paramref name="perCall"/>, plus
+    /// <paramref name="perRecordListed"/> per record a list command printed: the user's domains for
+    /// <c>v-list-web-domains</c>, 1 for <c>v-list-web-domain</c>, users for <c>v-list-users</c>, the lines of
+    /// <c>v-list-fs-directory</c> (the directory itself and each entry); 0 for every other command and for failures.
+    /// The command takes effect when the request arrives; only the answer waits, on the emulator's
+    /// <see cref="TimeProvider"/> and outside its lock, so other requests proceed meanwhile (like PHP workers).
+    /// The synchronous <see cref="HestiaEmulator.Handle"/> ignores it.
+    /// </summary>
+    public void SetLatency(TimeSpan perCall, TimeSpan perRecordListed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(perCall, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(perRecordListed, TimeSpan.Zero);
+        Do(() => (_e.LatencyPerCall, _e.LatencyPerRecord) = (perCall, perRecordListed));
+    }
+
+    /// <summary>Answers without added latency again (the default).</summary>
+    public void ClearLatency() => SetLatency(TimeSpan.Zero, TimeSpan.Zero);
+
     /// <summary>Runs a v-* command as root on the server shell (no API checks, no faults).</summary>
     public EmulatorCliResult Run(string command, params string[] args)
     {

@@ -90,13 +90,13 @@ public sealed partial class HestiaEmulator
                 }
 
                 text.Append("}\n");
-                return new CmdResult(0, [.. text.ToString().TrimEnd('\n').Split('\n')]);
+                return Listed(users.Count, [.. text.ToString().TrimEnd('\n').Split('\n')]);
             }
 
             case "list":
-                return new CmdResult(0, [.. users.Select(u => u.Name)]);
+                return Listed(users.Count, [.. users.Select(u => u.Name)]);
             case "plain":
-                return new CmdResult(0, [.. users.Select(u => string.Join('\t', new[] { u.Name }.Concat(UsersFields.Select(f => UserValue(u, f)))) + "\t")]);
+                return Listed(users.Count, [.. users.Select(u => string.Join('\t', new[] { u.Name }.Concat(UsersFields.Select(f => UserValue(u, f)))) + "\t")]);
             case "shell":
             {
                 var rows = new List<string[]>
@@ -110,7 +110,7 @@ public sealed partial class HestiaEmulator
                     UserValue(u, "U_MAIL_DOMAINS"), UserValue(u, "U_DATABASES"), UserValue(u, "U_DISK"), UserValue(u, "U_BANDWIDTH"),
                     UserValue(u, "SUSPENDED"), UserValue(u, "DATE"),
                 }));
-                return new CmdResult(0, ColumnT(rows));
+                return Listed(users.Count, ColumnT(rows));
             }
 
             default:
@@ -179,16 +179,16 @@ public sealed partial class HestiaEmulator
                 }
 
                 lines.Add("}");
-                return new CmdResult(0, lines);
+                return Listed(u.Domains.Count, lines);
             }
 
             case "plain":
-                return new CmdResult(0, [.. u.Domains.Select(w => string.Join('\t', new[] { w.Domain }.Concat(WebDomainsFields.Select(f => WebValue(u, w, f)))))]);
+                return Listed(u.Domains.Count, [.. u.Domains.Select(w => string.Join('\t', new[] { w.Domain }.Concat(WebDomainsFields.Select(f => WebValue(u, w, f)))))]);
             case "shell":
             {
                 var lines = new List<string> { "DOMAIN   IP   TPL   SSL   DISK   BW   SPND   DATE", "------   --   ---   ---   ----   --   ----   -----" };
                 lines.AddRange(u.Domains.Select(w => string.Join(' ', w.Domain, w.Get("IP"), w.Get("TPL"), w.Get("SSL"), w.Get("U_DISK"), w.Get("U_BANDWIDTH"), w.Get("SUSPENDED"), w.Get("DATE"))));
-                return new CmdResult(0, lines);
+                return Listed(u.Domains.Count, lines);
             }
 
             default:
@@ -215,17 +215,17 @@ public sealed partial class HestiaEmulator
                 lines.AddRange(JsonFields(WebDomainFields, V));
                 lines.Add("    }");
                 lines.Add("}");
-                return new CmdResult(0, lines);
+                return Listed(1, lines);
             }
 
             case "plain":
-                return Ok(
+                return Listed(1,
                     $"{web.Domain}\t{V("IP")}\t{V("IP6")}\t{V("DOCUMENT_ROOT")}\t{V("U_DISK")}\t{V("U_BANDWIDTH")}\t{V("TPL")}\t" +
                     $"{V("ALIAS")}\t{V("STATS")}\t{V("STATS_USER")}\t{V("SSL")}\t{V("SSL_FORCE")}\t{V("SSL_HSTS")}\t{V("SSL_HOME")}\t,{V("LETSENCRYPT")}" +
                     $"{V("FTP_USER")}\t{V("FTP_PATH")}\t{V("AUTH_USER")}\t{V("BACKEND")}\t{V("PROXY")}\t" +
                     $"{V("PROXY_EXT")}\t{V("SUSPENDED")}\t{V("TIME")}\t{V("DATE")}");
             case "csv":
-                return Ok(
+                return Listed(1,
                     "DOMAIN,IP,IP6,DOCROOT,U_DISK,U_BANDWIDTH,TPL,ALIAS,STATS,STATS_USER,SSL,SSL_FORCE,SSL_HSTS,SSL_HOME,LETSENCRYPT,FTP_USER,FTP_PATH,AUTH_USER,BACKEND,PROXY,PROXY_EXT,SUSPENDED,TIME,DATE",
                     $"{web.Domain},{V("IP")},{V("IP6")},{V("DOCUMENT_ROOT")},{V("U_DISK")},{V("U_BANDWIDTH")},{V("TPL")},\"{V("ALIAS")}\",{V("STATS")}" +
                     $"\"{V("STATS_USER")}\",{V("SSL")},{V("SSL_FORCE")},{V("SSL_HSTS")},{V("SSL_HOME")},{V("LETSENCRYPT")},\"{V("FTP_USER")}\",\"{V("FTP_PATH")}\"," +
@@ -322,7 +322,7 @@ public sealed partial class HestiaEmulator
                 lines.Add("SUSPENDED:        " + V("SUSPENDED"));
                 lines.Add("TIME:             " + V("TIME"));
                 lines.Add("DATE:             " + V("DATE"));
-                return new CmdResult(0, lines);
+                return Listed(1, lines);
             }
 
             default:

@@ -47,6 +47,23 @@ public enum EmulatorFault
     Delay,
 }
 
+/// <summary>Server-wide outage modes of <see cref="EmulatorServer"/>, switched with <see cref="EmulatorServer.SetOutageAsync"/>.</summary>
+public enum EmulatorOutage
+{
+    /// <summary>Normal service.</summary>
+    None,
+
+    /// <summary>The port is closed: new connections are refused (ECONNREFUSED), open ones are closed and requests in flight
+    /// are aborted, as when the panel is down. Nothing reaches the emulator.</summary>
+    RefuseConnections,
+
+    /// <summary>Connections are accepted and requests read and counted in <see cref="HestiaEmulator.CallCounts"/>, but no
+    /// answer is sent while the mode lasts (PHP workers hanging, a black hole after accept). The commands do not run yet:
+    /// back to <see cref="None"/>, the requests still held run and are answered then (a request whose connection the
+    /// server has seen close is dropped without running).</summary>
+    NeverAnswer,
+}
+
 /// <summary>Thrown by the synchronous <see cref="HestiaEmulator.Handle"/> when a hang fault is injected
 /// (a synchronous call cannot be aborted by a caller's timeout); <see cref="HestiaEmulator.HandleAsync"/> waits instead.</summary>
 public sealed class EmulatorHangException(string command)

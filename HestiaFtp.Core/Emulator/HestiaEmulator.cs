@@ -45,6 +45,10 @@ public sealed partial class HestiaEmulator
     internal readonly FakeFileSystem Fs;
     internal readonly List<(string Command, EmulatorFault Fault, TimeSpan Delay)> Faults = [];
 
+    // ---- latency model (see EmulatorControl.SetLatency) ----
+    internal TimeSpan LatencyPerCall;
+    internal TimeSpan LatencyPerRecord;
+
     private HestiaEmulator(TimeProvider time)
     {
         Time = time;
@@ -112,90 +116,135 @@ public sealed partial class HestiaEmulator
         return EmulatorSeedJson.Parse(text);
     }
 
-    /// <summary>Handles one API request synchronously. Delay faults are skipped; hang faults throw <see cref="EmulatorHangException"/>.</summary>
+    /// <summary>Handles one API request synchronously. Delay faults and the latency model are skipped; hang faults throw
+    /// <see cref="EmulatorHangException"/>.</summary>
     public EmulatorResponse Handle(EmulatorRequest request)
     {
-        var (response, fault) = HandleCore(request);
-        if (fault is { Fault: EmulatorFault.Hang or EmulatorFault.HangAfterApplying })
+        var handled = HandleCore(request, countCall: true);
+        if (handled.Fault is { Fault: EmulatorFault.Hang or EmulatorFault.HangAfterApplying } fault)
         {
-            throw new EmulatorHangException(fault.Value.Command);
+            throw new EmulatorHangException(fault.Command);
         }
 
-        return response;
+        return handled.Response;
     }
 
-    /// <summary>Handles one API request; hang faults wait until <paramref name="ct"/> is cancelled, delays use the TimeProvider.</summary>
-    public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken ct = default)
-    {
-        var (response, fault) = HandleCore(request);
-        if (fault is { } f)
-        {
-            switch (f.Fault)
-            {
-                case EmulatorFault.Hang or EmulatorFault.HangAfterApplying:
-                    await Task.Delay(Timeout.InfiniteTimeSpan, Time, ct).ConfigureAwait(false);
-                    break;
-                case EmulatorFault.Delay when f.Delay > TimeSpan.Zero:
-                    await Task.Delay(f.Delay, Time, ct).ConfigureAwait(false);
-                    break;
-            }
-        }
+    /// <summary>
+    /// Handles one API request. The command runs (and <see cref="CallCounts"/> counts it) at once, under the lock; the
+    /// answer then waits, outside the lock and on the emulator's <see cref="TimeProvider"/>, for the latency model
+    /// (<see cref="EmulatorControl.SetLatency"/>) plus any delay fault. Hang faults wait until <paramref name="ct"/> is cancelled.
+    /// </summary>
+    public Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken ct = default) =>
+        AnswerAsync(HandleCore(request, countCall: true), ct);
 
-        return response;
-    }
-
-    // ------------------------------------------------------------------ transport
-
-    private (EmulatorResponse, (string Command, EmulatorFault Fault, TimeSpan Delay)?) HandleCore(EmulatorRequest request)
+    /// <summary>Counts a request in <see cref="CallCounts"/> without running it: the server holds it (<see cref="EmulatorOutage.NeverAnswer"/>).</summary>
+    internal void CountReceived(EmulatorRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         lock (Sync)
         {
-            var data = ReadRequestData(request);
-            if (data is null)
+            if (ReadRequestData(request) is { HasNonScalar: false } data)
             {
-                return (new EmulatorResponse(405, 405, TextHtml, DataInvalid), null);
+                CountCall(data.Fields);
             }
+        }
+    }
 
-            if (data.HasNonScalar)
-            {
-                // PHP: trim(array) is a TypeError -> fatal error -> HTTP 500 with an empty body.
-                return (new EmulatorResponse(500, null, TextHtml, ""), null);
-            }
+    /// <summary><see cref="HandleAsync"/> for a request <see cref="CountReceived"/> already counted.</summary>
+    internal Task<EmulatorResponse> HandleCountedAsync(EmulatorRequest request, CancellationToken ct) =>
+        AnswerAsync(HandleCore(request, countCall: false), ct);
 
-            var fields = data.Fields;
-            // hash=ACCESS:SECRET split (20 + 40 bytes).
-            if (!fields.ContainsKey("access_key") && fields.TryGetValue("hash", out var hash) && hash is not null
-                && hash.Count(c => c == ':') == 1)
-            {
-                var parts = hash.Split(':');
-                if (Encoding.UTF8.GetByteCount(parts[0]) == 20 && Encoding.UTF8.GetByteCount(parts[1]) == 40)
-                {
-                    fields["access_key"] = parts[0];
-                    fields["secret_key"] = parts[1];
-                    fields.Remove("hash");
-                }
-            }
+    private async Task<EmulatorResponse> AnswerAsync(Handled handled, CancellationToken ct)
+    {
+        var wait = handled.Latency;
+        switch (handled.Fault?.Fault)
+        {
+            case EmulatorFault.Hang or EmulatorFault.HangAfterApplying:
+                wait = Timeout.InfiniteTimeSpan;
+                break;
+            case EmulatorFault.Delay when handled.Fault.Value.Delay > TimeSpan.Zero:
+                wait += handled.Fault.Value.Delay;
+                break;
+        }
 
-            var cmdForCount = PhpTrim(Get(fields, "cmd") ?? "");
-            if (cmdForCount.Length > 0 && CmdPattern.IsMatch(cmdForCount))
-            {
-                _callCounts[cmdForCount] = _callCounts.GetValueOrDefault(cmdForCount) + 1;
-            }
+        // One timer for latency and delay fault together, so a test advancing a fake clock sees a single due time.
+        if (wait != TimeSpan.Zero)
+        {
+            await Task.Delay(wait, Time, ct).ConfigureAwait(false);
+        }
 
-            var ip = RealIp(request.RemoteIp);
-            if (Isset(fields, "access_key") && Isset(fields, "secret_key"))
-            {
-                return ApiConnection(fields, ip);
-            }
+        return handled.Response;
+    }
 
-            if (Isset(fields, "user") || Isset(fields, "hash"))
-            {
-                return ApiLegacy(fields, ip);
-            }
+    // ------------------------------------------------------------------ transport
 
+    private readonly record struct Handled(EmulatorResponse Response, (string Command, EmulatorFault Fault, TimeSpan Delay)? Fault, TimeSpan Latency);
+
+    private Handled HandleCore(EmulatorRequest request, bool countCall)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (Sync)
+        {
+            var records = 0;
+            var (response, fault) = Dispatch(request, countCall, ref records);
+            return new Handled(response, fault, LatencyPerCall + TimeSpan.FromTicks(LatencyPerRecord.Ticks * records));
+        }
+    }
+
+    private void CountCall(Dictionary<string, string?> fields)
+    {
+        var cmd = PhpTrim(Get(fields, "cmd") ?? "");
+        if (cmd.Length > 0 && CmdPattern.IsMatch(cmd))
+        {
+            _callCounts[cmd] = _callCounts.GetValueOrDefault(cmd) + 1;
+        }
+    }
+
+    private (EmulatorResponse, (string Command, EmulatorFault Fault, TimeSpan Delay)?) Dispatch(EmulatorRequest request, bool countCall, ref int records)
+    {
+        var data = ReadRequestData(request);
+        if (data is null)
+        {
             return (new EmulatorResponse(405, 405, TextHtml, DataInvalid), null);
         }
+
+        if (data.HasNonScalar)
+        {
+            // PHP: trim(array) is a TypeError -> fatal error -> HTTP 500 with an empty body.
+            return (new EmulatorResponse(500, null, TextHtml, ""), null);
+        }
+
+        var fields = data.Fields;
+        // hash=ACCESS:SECRET split (20 + 40 bytes).
+        if (!fields.ContainsKey("access_key") && fields.TryGetValue("hash", out var hash) && hash is not null
+            && hash.Count(c => c == ':') == 1)
+        {
+            var parts = hash.Split(':');
+            if (Encoding.UTF8.GetByteCount(parts[0]) == 20 && Encoding.UTF8.GetByteCount(parts[1]) == 40)
+            {
+                fields["access_key"] = parts[0];
+                fields["secret_key"] = parts[1];
+                fields.Remove("hash");
+            }
+        }
+
+        if (countCall)
+        {
+            CountCall(fields);
+        }
+
+        var ip = RealIp(request.RemoteIp);
+        if (Isset(fields, "access_key") && Isset(fields, "secret_key"))
+        {
+            return ApiConnection(fields, ip, ref records);
+        }
+
+        if (Isset(fields, "user") || Isset(fields, "hash"))
+        {
+            return ApiLegacy(fields, ip, ref records);
+        }
+
+        return (new EmulatorResponse(405, 405, TextHtml, DataInvalid), null);
     }
 
     private sealed record RequestData(Dictionary<string, string?> Fields, bool HasNonScalar);
@@ -331,7 +380,7 @@ public sealed partial class HestiaEmulator
         return list.Contains(ip) || (newStyle && list.Contains("0.0.0.0"));
     }
 
-    private (EmulatorResponse, (string Command, EmulatorFault Fault, TimeSpan Delay)?) ApiConnection(Dictionary<string, string?> f, string ip)
+    private (EmulatorResponse, (string Command, EmulatorFault Fault, TimeSpan Delay)?) ApiConnection(Dictionary<string, string?> f, string ip, ref int records)
     {
         var codeMode = Get(f, "returncode") == "yes";
         var apiStatus = int.TryParse(ApiSystem, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 0;
@@ -398,6 +447,7 @@ public sealed partial class HestiaEmulator
         else
         {
             var result = Execute(cmd, args);
+            records = result.Records;
             exit = result.Exit;
             output = PhpTrim(string.Join('\n', result.Lines.Select(l => l.TrimEnd())));
         }
@@ -429,7 +479,7 @@ public sealed partial class HestiaEmulator
 
     internal const string Http500Body = "<html>\r\n<head><title>500 Internal Server Error</title></head>\r\n<body>\r\n<center><h1>500 Internal Server Error</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
-    private (EmulatorResponse, (string Command, EmulatorFault Fault, TimeSpan Delay)?) ApiLegacy(Dictionary<string, string?> f, string ip)
+    private (EmulatorResponse, (string Command, EmulatorFault Fault, TimeSpan Delay)?) ApiLegacy(Dictionary<string, string?> f, string ip, ref int records)
     {
         var codeMode = Get(f, "returncode") == "yes";
         if (Api != "yes")
@@ -500,6 +550,7 @@ public sealed partial class HestiaEmulator
         else
         {
             var result = Execute(cmd, args);
+            records = result.Records;
             exit = result.Exit;
             lines = result.Lines.Select(l => l.TrimEnd()).ToList();
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using HestiaFtp.Core.Emulator;
 
 namespace HestiaFtp.Tests.Core.Emulator;
@@ -131,6 +132,162 @@ public sealed class EmulatorServerTests
         Assert.Equal(23, statuses.Count(s => s == 400));
         Assert.Single(host.Control.GetFtpAccounts("alice", "example.com"));
         Assert.Equal(24, host.Emulator.CallCounts["v-add-web-domain-ftp"]);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static FormUrlEncodedContent ListUsersForm(EmulatorTestHost host) =>
+        new([new("access_key", host.KeyId), new("secret_key", host.Secret), new("cmd", "v-list-users"), new("arg1", "json")]);
+
+    private static int ListUsersCalls(EmulatorTestHost host) => host.Emulator.CallCounts.GetValueOrDefault("v-list-users");
+
+    /// <summary>Waits until the server has received the request (no timing assertion; fails after 30 s rather than hang).</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (!condition())
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30), "The server never received the request.");
+            await Task.Delay(10, Ct);
+        }
+    }
+
+    private static Task WaitForCallsAsync(EmulatorTestHost host, int calls) => WaitUntilAsync(() => ListUsersCalls(host) >= calls);
+
+    private static async Task AssertRefusedAsync(Task<HttpResponseMessage> post)
+    {
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => post);
+        Assert.Equal(HttpRequestError.ConnectionError, ex.HttpRequestError);
+        Assert.Equal(SocketError.ConnectionRefused, Assert.IsType<SocketException>(ex.InnerException).SocketErrorCode);
+    }
+
+    [Fact]
+    public async Task SetOutageAsync_RefuseConnections_RefusesUntilNoneThenAnswersOnTheSameUrl()
+    {
+        var host = new EmulatorTestHost();
+        await using var server = await EmulatorServer.StartAsync(host.Emulator, ct: Ct);
+        var baseUrl = server.BaseUrl;
+        using var http = new HttpClient { BaseAddress = baseUrl };
+        using var warm = await http.PostAsync("api/", ListUsersForm(host), Ct); // leaves a pooled keep-alive connection
+
+        await server.SetOutageAsync(EmulatorOutage.RefuseConnections, Ct);
+        await AssertRefusedAsync(http.PostAsync("api/", ListUsersForm(host), Ct)); // the pooled connection is gone too
+        await AssertRefusedAsync(new HttpClient().PostAsync(new Uri(baseUrl, "api/"), ListUsersForm(host), Ct));
+        var outage = server.Outage;
+        await server.SetOutageAsync(EmulatorOutage.None, Ct);
+        using var after = await http.PostAsync("api/", ListUsersForm(host), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        Assert.Equal(EmulatorOutage.RefuseConnections, outage);
+        Assert.Equal(EmulatorOutage.None, server.Outage);
+        Assert.Equal(baseUrl, server.BaseUrl);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal(2, ListUsersCalls(host)); // refused requests never reached the emulator
+    }
+
+    [Fact]
+    public async Task SetOutageAsync_RefuseConnectionsWhileARequestWaits_AbortsIt()
+    {
+        var host = new EmulatorTestHost(c => c.SetLatency(TimeSpan.FromHours(1), TimeSpan.Zero), recordTimers: true);
+        await using var server = await EmulatorServer.StartAsync(host.Emulator, ct: Ct);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+
+        var inFlight = http.PostAsync("api/", ListUsersForm(host), Ct);
+        await host.Timers!.NextTimerAsync(Ct); // the answer is waiting for the (fake) latency
+        await server.SetOutageAsync(EmulatorOutage.RefuseConnections, Ct);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => inFlight);
+        Assert.Equal(1, ListUsersCalls(host));
+    }
+
+    [Fact]
+    public async Task SetOutageAsync_NeverAnswer_CountsTheRequestAndHoldsItUntilTheClientTimesOut()
+    {
+        var host = new EmulatorTestHost();
+        await using var server = await EmulatorServer.StartAsync(host.Emulator, ct: Ct);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        using var client = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        await server.SetOutageAsync(EmulatorOutage.NeverAnswer, Ct);
+        var post = http.PostAsync("api/", ListUsersForm(host), client.Token);
+        await WaitForCallsAsync(host, 1); // the server read and counted it
+        var answeredWhileHeld = post.IsCompleted;
+        client.CancelAfter(TimeSpan.FromMilliseconds(300)); // the client's timeout, started once the request is known to be held
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post);
+        await server.SetOutageAsync(EmulatorOutage.None, Ct);
+        using var after = await http.PostAsync("api/", ListUsersForm(host), Ct);
+
+        Assert.False(answeredWhileHeld);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal(2, ListUsersCalls(host)); // the held request counted once, whether or not it ran on release
+    }
+
+    [Fact]
+    public async Task SetOutageAsync_NoneAfterNeverAnswer_RunsAndAnswersTheHeldRequest()
+    {
+        var host = new EmulatorTestHost();
+        await using var server = await EmulatorServer.StartAsync(host.Emulator, ct: Ct);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+
+        await server.SetOutageAsync(EmulatorOutage.NeverAnswer, Ct);
+        var held = http.PostAsync("api/", AddFtpForm(host, "held"), Ct);
+        await WaitUntilAsync(() => host.Emulator.CallCounts.GetValueOrDefault("v-add-web-domain-ftp") == 1);
+        var ranWhileHeld = host.Control.GetFtpAccounts("alice", "example.com").Count;
+        await server.SetOutageAsync(EmulatorOutage.None, Ct);
+        using var response = await held;
+
+        Assert.Equal(0, ranWhileHeld);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("alice_held", Assert.Single(host.Control.GetFtpAccounts("alice", "example.com")).Login);
+        Assert.Equal(1, host.Emulator.CallCounts["v-add-web-domain-ftp"]); // counted on arrival, not again when run
+    }
+
+    [Fact]
+    public async Task SetOutageAsync_NeverAnswerAfterRefuseConnections_AcceptsAndHolds()
+    {
+        var host = new EmulatorTestHost();
+        await using var server = await EmulatorServer.StartAsync(host.Emulator, ct: Ct);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+
+        await server.SetOutageAsync(EmulatorOutage.RefuseConnections, Ct);
+        await server.SetOutageAsync(EmulatorOutage.NeverAnswer, Ct);
+        var held = http.PostAsync("api/", ListUsersForm(host), Ct);
+        await WaitForCallsAsync(host, 1);
+        var answeredWhileHeld = held.IsCompleted;
+        await server.SetOutageAsync(EmulatorOutage.RefuseConnections, Ct); // the held request is aborted, never answered
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => held);
+        Assert.False(answeredWhileHeld);
+        Assert.Equal(1, ListUsersCalls(host));
+    }
+
+    [Theory]
+    [InlineData(EmulatorOutage.None)]
+    [InlineData(EmulatorOutage.RefuseConnections)]
+    [InlineData(EmulatorOutage.NeverAnswer)]
+    public async Task DisposeAsync_InEveryOutage_StopsListeningAndAbortsHeldRequests(EmulatorOutage mode)
+    {
+        var host = new EmulatorTestHost();
+        var server = await EmulatorServer.StartAsync(host.Emulator, ct: Ct);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        await server.SetOutageAsync(mode, Ct);
+        Task<HttpResponseMessage>? held = null;
+        if (mode == EmulatorOutage.NeverAnswer)
+        {
+            held = http.PostAsync("api/", ListUsersForm(host), Ct);
+            await WaitForCallsAsync(host, 1);
+        }
+
+        await server.DisposeAsync();
+        await server.DisposeAsync(); // idempotent
+
+        if (held is not null)
+        {
+            await Assert.ThrowsAsync<HttpRequestException>(() => held);
+        }
+
+        await AssertRefusedAsync(http.PostAsync("api/", ListUsersForm(host), Ct));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => server.SetOutageAsync(EmulatorOutage.None, Ct));
     }
 
     [Fact]

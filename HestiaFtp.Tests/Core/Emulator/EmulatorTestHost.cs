@@ -9,9 +9,12 @@ internal sealed class EmulatorTestHost
     public const string AdminPassword = "Admin-Pass-1";
     public const string AlicePassword = "Alice-Pass-1";
 
-    public EmulatorTestHost(Action<EmulatorControl>? setup = null)
+    /// <param name="setup">Out-of-band setup after the admin key is created.</param>
+    /// <param name="recordTimers">Gives the emulator <see cref="Timers"/> (the same clock) instead of <see cref="Time"/>.</param>
+    public EmulatorTestHost(Action<EmulatorControl>? setup = null, bool recordTimers = false)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 15, 30, 0, TimeSpan.Zero));
+        Timers = recordTimers ? new RecordingTimeProvider(Time) : null;
         Emulator = HestiaEmulator.Create(new EmulatorSeed
         {
             RootUser = "admin",
@@ -25,12 +28,15 @@ internal sealed class EmulatorTestHost
                     Domains = new Dictionary<string, EmulatorSeedDomain>(StringComparer.Ordinal) { ["example.com"] = new() { Ip = "127.0.0.1" } },
                 },
             },
-        }, Time);
+        }, (TimeProvider?)Timers ?? Time);
         (KeyId, Secret) = Emulator.Control.CreateAccessKey("admin");
         setup?.Invoke(Emulator.Control);
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The emulator's clock when created with <c>recordTimers</c>, else null.</summary>
+    public RecordingTimeProvider? Timers { get; }
 
     public HestiaEmulator Emulator { get; }
 

@@ -1,3 +1,4 @@
+using HestiaFtp.Core.Emulator;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Live;
 
@@ -136,5 +137,43 @@ public sealed class HestiaPollerTests : IAsyncLifetime
         var update = await received.FirstAsync(u => !u.Status.Reachable);
         Assert.Equal(1, update.Status.ConsecutiveFailures);
         Assert.Null(update.Snapshot);
+    }
+
+    [Theory]
+    [InlineData(EmulatorOutage.RefuseConnections)]
+    [InlineData(EmulatorOutage.NeverAnswer)]
+    public async Task Ticks_ThroughAnOutage_MarkItAtTheFirstFailedCallAndClearItAtTheFirstAnswer(EmulatorOutage outage)
+    {
+        // A short read deadline keeps the never-answering case quick; it bounds the wait, nothing is timed.
+        await using var stack = await LiveStack.StartAsync(settings: s =>
+        {
+            s["Hestia:Servers:0:ReadTimeout"] = "00:00:01";
+            s["Hestia:Servers:0:ReadDeadline"] = "00:00:01";
+        });
+        stack.SignIn(LiveStack.Alice);
+        var received = new Received<AccountUpdate>();
+        using var watch = stack.Live.Watch(LiveStack.Alice, received.Handle);
+        await stack.Live.GetAsync(LiveStack.Alice, LiveStack.Ct);
+
+        await stack.Server.SetOutageAsync(outage, LiveStack.Ct);
+        stack.Time.Advance(stack.Options.PollInterval);
+        var next = await stack.Poller.TickAsync(LiveStack.ServerName, LiveStack.Ct);
+        var down = await received.FirstAsync(u => !u.Status.Reachable);
+
+        stack.ResetCalls();
+        stack.Time.Advance(next);
+        Assert.Equal(stack.Options.ProbeInterval, await stack.Poller.TickAsync(LiveStack.ServerName, LiveStack.Ct));
+        Assert.False(stack.Health.Get(LiveStack.ServerName).Reachable);
+
+        await stack.Server.SetOutageAsync(EmulatorOutage.None, LiveStack.Ct);
+        stack.Time.Advance(stack.Options.ProbeInterval);
+        await stack.Poller.TickAsync(LiveStack.ServerName, LiveStack.Ct);
+        var up = await received.FirstAsync(u => u.Status.Reachable && u.Changes.Count == 0 && u.Status.LastSuccess is not null);
+
+        Assert.Equal(stack.Time.GetUtcNow() - stack.Options.ProbeInterval - next, down.Status.UnreachableSince);
+        // One probe per probe interval: the one during the outage (held and counted by a never-answering panel, refused at
+        // the socket otherwise) and the one that found it back.
+        Assert.Equal(outage == EmulatorOutage.NeverAnswer ? 2 : 1, stack.Calls(HestiaCommands.ListWebDomains));
+        Assert.Equal(stack.Time.GetUtcNow(), up.Status.LastSuccess);
     }
 }

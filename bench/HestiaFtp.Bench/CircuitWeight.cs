@@ -1,0 +1,312 @@
+using System.Diagnostics;
+using System.Runtime;
+using HestiaFtp.Core.Emulator;
+using HestiaFtp.Web.Live;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace HestiaFtp.Bench;
+
+/// <summary>
+/// Table 3: managed heap per open accounts page. The real app (Program, its embedded demo emulator) runs in this process
+/// on Kestrel; N real Chromium pages sign in as one customer. Each page first opens <c>/activity</c> (signed in, no
+/// account watched, no card: the baseline), then moves to <c>/</c> through the app's own navigation link, in the same
+/// circuit. The heap is read after three forced, blocking, compacting gen-2 collections, before and after the move; the
+/// difference over N is what one accounts page adds to a circuit. Also: the time from a change's publication to the last
+/// of those N browsers showing it (table 4's optional rendering row).
+/// </summary>
+internal static class CircuitWeight
+{
+    private const int PageCount = 20;
+    private const int CardsPerPage = 48;
+    private const string BigUser = "bigco";
+    private const string EmptyUser = "dave";
+    private const string BenchPassword = "Bench-Customer-2026";
+
+    public static async Task RunAsync(Report report)
+    {
+        await Chromium.EnsureInstalledAsync();
+        var audit = Path.Combine(Path.GetTempPath(), $"hestiaftp-bench-{Guid.NewGuid():N}.db");
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseEnvironment("Development")
+            .UseSetting("Audit:Path", audit)
+            .UseSetting("Serilog:MinimumLevel:Default", "Warning")
+            .ConfigureServices(s =>
+            {
+                s.AddSingleton<CircuitCounter>();
+                s.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
+            }));
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var emulator = factory.Services.GetRequiredService<HestiaEmulator>();
+        var counter = factory.Services.GetRequiredService<CircuitCounter>();
+        Seed(emulator.Control);
+        LatencyModel.Apply(emulator);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Timeout = 60_000,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+
+        var customers = new (string User, string Password, int Accounts)[]
+        {
+            (EmptyUser, BenchPassword, 0), ("alice", "Alice-Demo-2026", 3), ("carol", "Carol-Demo-2026", 43), (BigUser, BenchPassword, 2000),
+        };
+        var rows = new List<Weight>();
+        Rendering? rendering = null;
+        foreach (var customer in customers)
+        {
+            var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1366, Height = 900 } });
+            context.SetDefaultTimeout(60_000);
+            var pages = await OpenBaselineAsync(context, counter, customer.User, customer.Password);
+            var before = Heap.Measure();
+            await Task.WhenAll(pages.Select(p => p.Locator("nav.top-nav a[href='/']").ClickAsync()));
+            var cards = Math.Min(customer.Accounts, CardsPerPage);
+            await Task.WhenAll(pages.Select(p => cards == 0
+                ? p.Locator("#empty-state").WaitForAsync()
+                : p.WaitForFunctionAsync($"document.querySelectorAll('#cards .ftp-card').length === {cards}")));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var after = Heap.Measure();
+            rows.Add(new Weight(customer.User, customer.Accounts, cards, counter.Open, before, after));
+            if (customer.User == "carol")
+            {
+                rendering = await MeasureRenderingAsync(factory.Services.GetRequiredService<ILiveAccounts>(), emulator.Control, pages);
+            }
+
+            await Task.WhenAll(pages.Select(p => p.GotoAsync("about:blank")));
+            await context.CloseAsync();
+            await counter.WaitForAsync(0, TimeSpan.FromSeconds(30));
+        }
+
+        report.Line("## 3. Circuit weight");
+        report.Line();
+        report.Line(Conditions.Describe($"the real app (Program with its embedded demo emulator, Development) on Kestrel in this process; " +
+            $"{PageCount} Debian Chromium pages per customer, each its own circuit; heap after GC.Collect(2, Forced, blocking, compacting) ×3 " +
+            "with LOH compaction"));
+        report.Line();
+        report.Line($"Baseline: the same {PageCount} circuits signed in on /activity (the layout, no account watched, no card); then each moves to / " +
+            $"through the navigation link (same circuit), and the accounts page opens with its cards (paged: {CardsPerPage} cards per page). " +
+            "KB per circuit = (heap on / − heap on /activity) / pages. GC.GetTotalMemory and GCMemoryInfo.HeapSizeBytes:");
+        report.Line();
+        var empty = rows.First(r => r.Accounts == 0);
+        report.Table(["customer", "FTP accounts", "cards rendered", "circuits open", "KB per circuit (GetTotalMemory)", "KB per circuit (HeapSizeBytes)",
+                "KB per card over the empty page", "target"],
+            rows.Select(w => (IReadOnlyList<string>)
+            [
+                w.User, w.Accounts.ToString("N0"), w.Cards.ToString(), w.Circuits.ToString(), Stats.F(w.TotalKb, "0"), Stats.F(w.HeapKb, "0"),
+                w.Cards == 0 ? "" : Stats.F((w.TotalKb - empty.TotalKb) / w.Cards, "0.0"),
+                w.Accounts is 43 or 2000 ? (Math.Max(w.TotalKb, w.HeapKb) <= 1024 ? "≤ 1 MB: met" : "≤ 1 MB: **missed**") : "",
+            ]), "lrrrrrrl");
+        report.Line($"The accounts page without a card (customer {EmptyUser}: one domain, no FTP account, the empty state) adds {Stats.F(empty.TotalKb, "0")} KB " +
+            "to a circuit; the rest is the cards (and, for 2,000 accounts, the list of all accounts the page pages through).");
+        report.Line();
+        if (rendering is not null)
+        {
+            report.Line($"Rendering fan-out (optional): one out-of-band FTP account added to carol and read (LiveAccounts.RefreshNowAsync, " +
+                $"which publishes to the feed), until each of the {PageCount} Chromium pages shows the new card (or no longer shows the deleted one) " +
+                $"in its DOM; {rendering.Runs} runs alternating add/delete: publication → first page {Stats.F(rendering.FirstMedian, "0")} ms (median), " +
+                $"→ last of {PageCount} pages {Stats.F(rendering.LastMedian, "0")} ms median, {Stats.F(rendering.LastMax, "0")} ms max " +
+                "(includes Playwright noticing the DOM change).");
+            report.Line();
+        }
+    }
+
+    private static void Seed(EmulatorControl control)
+    {
+        control.AddUser(EmptyUser, BenchPassword);
+        control.AddWebDomain(EmptyUser, "dave-empty.example");
+        control.AddUser(BigUser, BenchPassword);
+        for (var d = 0; d < 10; d++)
+        {
+            var domain = $"site{d}.bigco.example";
+            control.AddWebDomain(BigUser, domain);
+            for (var a = 0; a < 200; a++)
+            {
+                control.AddFtpAccountDirect(BigUser, domain, $"{BigUser}_d{d}a{a:000}", a % 3 == 0 ? "" : "/public_html", "Big-Ftp-2026");
+            }
+        }
+    }
+
+    private static async Task<List<IPage>> OpenBaselineAsync(IBrowserContext context, CircuitCounter counter, string user, string password)
+    {
+        var first = await context.NewPageAsync();
+        await first.GotoAsync("/signin");
+        await first.Locator("#signin-user").FillAsync(user);
+        await first.Locator("#signin-password").FillAsync(password);
+        await first.Locator("#signin-submit").ClickAsync();
+        await first.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await WaitInteractiveAsync(first);
+        var pages = new List<IPage> { first };
+        await first.GotoAsync("/activity");
+        await WaitInteractiveAsync(first);
+        for (var i = 1; i < PageCount; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/activity");
+            await WaitInteractiveAsync(page);
+            pages.Add(page);
+        }
+
+        if (!await counter.WaitForAsync(PageCount, TimeSpan.FromSeconds(30)))
+        {
+            throw new InvalidOperationException($"Expected {PageCount} open circuits for {user}, found {counter.Open}.");
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        return pages;
+    }
+
+    private static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("#render-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    private static async Task<Rendering> MeasureRenderingAsync(ILiveAccounts live, EmulatorControl control, IReadOnlyList<IPage> pages)
+    {
+        const string Domain = "dupont-digital.fr";
+        const string Login = "carol_fanout";
+        var key = new AccountKey(EmbeddedServer, "carol");
+        var first = new List<double>();
+        var last = new List<double>();
+        for (var run = 0; run < 6; run++)
+        {
+            var adding = run % 2 == 0;
+            // Beyond the reader's coalescing window, so the read below is a fresh one.
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            if (adding)
+            {
+                control.AddFtpAccountDirect("carol", Domain, Login, "", "Fanout-Ftp-2026");
+            }
+            else
+            {
+                control.DeleteFtpAccountDirect("carol", Domain, Login);
+            }
+
+            var snapshot = await live.RefreshNowAsync(key, CancellationToken.None);
+            var published = Stopwatch.GetTimestamp();
+            if (snapshot.Domains.SelectMany(d => d.FtpAccounts).Any(a => a.Login == Login) != adding)
+            {
+                continue; // joined a poll that started before the change: not a sample
+            }
+
+            var selector = $"[data-login='{Login}']";
+            var seen = await Task.WhenAll(pages.Select(async p =>
+            {
+                await p.Locator(selector).WaitForAsync(new() { State = adding ? WaitForSelectorState.Attached : WaitForSelectorState.Detached });
+                return Stopwatch.GetElapsedTime(published).TotalMilliseconds;
+            }));
+            first.Add(seen.Min());
+            last.Add(seen.Max());
+        }
+
+        return new Rendering(last.Count, Stats.Median(first), Stats.Median(last), last.Count == 0 ? double.NaN : last.Max());
+    }
+
+    private const string EmbeddedServer = "demo";
+
+    private sealed record Rendering(int Runs, double FirstMedian, double LastMedian, double LastMax);
+
+    private sealed record Weight(string User, int Accounts, int Cards, int Circuits, (long Total, long Heap) Before, (long Total, long Heap) After)
+    {
+        public double TotalKb => (After.Total - Before.Total) / (double)PageCount / 1024;
+
+        public double HeapKb => (After.Heap - Before.Heap) / (double)PageCount / 1024;
+    }
+}
+
+/// <summary>The managed heap after full, blocking, compacting collections (the large-object heap compacted too).</summary>
+internal static class Heap
+{
+    public static (long Total, long Heap) Measure()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        return (GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().HeapSizeBytes);
+    }
+}
+
+/// <summary>Open Blazor circuits of the app, told by the circuit pipeline itself.</summary>
+internal sealed class CircuitCounter : CircuitHandler
+{
+    private int _open;
+
+    public int Open => Volatile.Read(ref _open);
+
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _open);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        Interlocked.Decrement(ref _open);
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> WaitForAsync(int open, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (Open != open)
+        {
+            if (watch.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+}
+
+/// <summary>Debian's Chromium, installed with apt-get when missing (the machines run as root and reach Debian's packages).</summary>
+internal static class Chromium
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    public static async Task EnsureInstalledAsync()
+    {
+        if (File.Exists(ExecutablePath))
+        {
+            return;
+        }
+
+        await RunAsync("apt-get", "update -qq");
+        await RunAsync("apt-get", "install -y -qq -o DPkg::Lock::Timeout=300 chromium fonts-liberation");
+        if (!File.Exists(ExecutablePath))
+        {
+            throw new InvalidOperationException($"apt-get finished but {ExecutablePath} does not exist.");
+        }
+    }
+
+    private static async Task RunAsync(string file, string arguments)
+    {
+        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {await stderr}{await stdout}");
+        }
+    }
+}

@@ -118,7 +118,8 @@ internal static class CircuitWeight
                 $"which publishes to the feed), until each of the {PageCount} Chromium pages shows the new card (or no longer shows the deleted one) " +
                 $"in its DOM; {rendering.Runs} runs alternating add/delete: publication → first page {Stats.F(rendering.FirstMedian, "0")} ms (median), " +
                 $"→ last of {PageCount} pages {Stats.F(rendering.LastMedian, "0")} ms median, {Stats.F(rendering.LastMax, "0")} ms max " +
-                "(includes Playwright noticing the DOM change).");
+                $"(includes Playwright noticing the DOM change); CPU of the app's process per change {Stats.F(rendering.CpuMedian, "0")} ms median " +
+                "(read, diff, 20 circuits rendering, and the Playwright client's own share).");
             report.Line();
         }
     }
@@ -178,6 +179,7 @@ internal static class CircuitWeight
         var key = new AccountKey(EmbeddedServer, "carol");
         var first = new List<double>();
         var last = new List<double>();
+        var cpu = new List<double>();
         for (var run = 0; run < 6; run++)
         {
             var adding = run % 2 == 0;
@@ -192,6 +194,7 @@ internal static class CircuitWeight
                 control.DeleteFtpAccountDirect("carol", Domain, Login);
             }
 
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var snapshot = await live.RefreshNowAsync(key, CancellationToken.None);
             var published = Stopwatch.GetTimestamp();
             if (snapshot.Domains.SelectMany(d => d.FtpAccounts).Any(a => a.Login == Login) != adding)
@@ -207,14 +210,15 @@ internal static class CircuitWeight
             }));
             first.Add(seen.Min());
             last.Add(seen.Max());
+            cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
         }
 
-        return new Rendering(last.Count, Stats.Median(first), Stats.Median(last), last.Count == 0 ? double.NaN : last.Max());
+        return new Rendering(last.Count, Stats.Median(first), Stats.Median(last), last.Count == 0 ? double.NaN : last.Max(), Stats.Median(cpu));
     }
 
     private const string EmbeddedServer = "demo";
 
-    private sealed record Rendering(int Runs, double FirstMedian, double LastMedian, double LastMax);
+    private sealed record Rendering(int Runs, double FirstMedian, double LastMedian, double LastMax, double CpuMedian);
 
     private sealed record Weight(string User, int Accounts, int Cards, int Circuits, (long Total, long Heap) Before, (long Total, long Heap) After)
     {

@@ -25,6 +25,9 @@ public sealed class DashboardHost : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public HestiaEmulator Emulator => _factory.Services.GetRequiredService<HestiaEmulator>();
 
+    /// <summary>The embedded emulator's web server: its outage modes make the panel refuse or hang behind the dashboard.</summary>
+    public EmulatorServer EmulatorServer => _factory.Services.GetRequiredService<HestiaFtp.Web.Hosting.EmbeddedEmulatorHost>().Server!;
+
     public static string ArtifactsDirectory { get; } = Environment.GetEnvironmentVariable("HESTIA_E2E_ARTIFACTS")
         ?? Path.Combine(AppContext.BaseDirectory, "e2e-artifacts");
 

@@ -93,11 +93,12 @@ public sealed partial class DomainFtpPage
     private string? DeleteDisabledReason => _status is { Reachable: false } ? L["Live.Paused"].Value : null;
 
     protected override void OnInitialized() =>
-        _watch = new AccountWatch(Dashboard, L, Time, async update =>
+        _watch = new AccountWatch(Dashboard, L, Time, update => InvokeAsync(async () =>
         {
-            await InvokeAsync(update);
+            // On the circuit's dispatcher: the live feed calls from a thread-pool thread.
+            await update();
             StateHasChanged();
-        }, change => change.Domain is null || string.Equals(change.Domain, Domain, StringComparison.OrdinalIgnoreCase));
+        }), change => change.Domain is null || string.Equals(change.Domain, Domain, StringComparison.OrdinalIgnoreCase));
 
     private IReadOnlyList<DomainFtpCardModel> Cards(WebDomain web) =>
         _cardModels.Build(web, _user?.IsSupport != false, ChangeDisabledReason, DeleteDisabledReason, _highlighted);

@@ -92,11 +92,12 @@ public sealed partial class FtpAccountsPage
         Items.Find(i => i.Account.Login == login) is { } item ? OpenDeleteAsync(item) : Task.CompletedTask;
 
     protected override void OnInitialized() =>
-        _watch = new AccountWatch(Dashboard, L, Time, async update =>
+        _watch = new AccountWatch(Dashboard, L, Time, update => InvokeAsync(async () =>
         {
-            await InvokeAsync(update);
+            // On the circuit's dispatcher: the live feed calls from a thread-pool thread.
+            await update();
             StateHasChanged();
-        });
+        }));
 
     protected override async Task OnParametersSetAsync()
     {

@@ -91,12 +91,13 @@ public sealed partial class DomainFtpPage
     // HestiaCP still deletes on a suspended domain or user; only an unreachable server stops it.
     private string? DeleteDisabledReason => _status is { Reachable: false } ? L["Live.Paused"].Value : null;
 
+    // Updates arrive on the feed's thread (and the highlight timer's): apply them and render on the circuit's dispatcher.
     protected override void OnInitialized() =>
-        _watch = new AccountWatch(Dashboard, L, Time, async update =>
+        _watch = new AccountWatch(Dashboard, L, Time, update => InvokeAsync(async () =>
         {
-            await InvokeAsync(update);
+            await update();
             StateHasChanged();
-        }, change => change.Domain is null || string.Equals(change.Domain, Domain, StringComparison.OrdinalIgnoreCase));
+        }), change => change.Domain is null || string.Equals(change.Domain, Domain, StringComparison.OrdinalIgnoreCase));
 
     protected override async Task OnParametersSetAsync()
     {

@@ -89,12 +89,13 @@ public sealed partial class FtpAccountsPage
         : domain.Suspended ? L["Accounts.DomainSuspendedReason"].Value
         : null;
 
+    // Updates arrive on the feed's thread (and the highlight timer's): apply them and render on the circuit's dispatcher.
     protected override void OnInitialized() =>
-        _watch = new AccountWatch(Dashboard, L, Time, async update =>
+        _watch = new AccountWatch(Dashboard, L, Time, update => InvokeAsync(async () =>
         {
-            await InvokeAsync(update);
+            await update();
             StateHasChanged();
-        });
+        }));
 
     protected override async Task OnParametersSetAsync()
     {

@@ -256,6 +256,22 @@ public sealed class CreateFtpAccountDialogTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Submit_WhenServiceKnowsTheLoginExists_SaysSoUnderLoginInTheReadersLanguage()
+    {
+        var reference = await OpenAsync();
+        Fill("web");
+        Dashboard.NextRefusal = new FtpRefusal(ValidationCodes.LoginExists, "an FTP account with this name already exists.",
+            nameof(CreateFtpAccountRequest.LoginSuffix));
+
+        Submit();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains(T("Rule." + ValidationCodes.LoginExists), FieldText("#create-login")));
+        Assert.DoesNotContain("an FTP account with this name already exists.", _dialogs.Markup);
+        Assert.Equal("web", Find("#create-login").GetAttribute("value"));
+        Assert.False(reference.Result.IsCompleted);
+    }
+
+    [Fact]
     public async Task Submit_WhenNoReadCanTell_WarnsAndKeepsInput()
     {
         var reference = await OpenAsync();

@@ -53,6 +53,10 @@ public static class DashboardErrors
         {
             case FtpResultStatus.CannotTell:
                 return new(ErrorField.None, result is FtpPasswordChangeResult ? l["Error.PasswordCannotTell"] : l["Error.OutcomeUnknown"], OutcomeUnknown: true);
+            // Quick add's own outcome, not one input's: the service also attaches a refusal (its English words, or exit 4 of
+            // the last generated name), which would otherwise show as "login taken, choose another" in a dialog with no login.
+            case FtpResultStatus.NotDone when result.ReasonCode == FtpResultCodes.NamesTaken:
+                return new(ErrorField.None, l["Error.NamesTaken"]);
             case FtpResultStatus.NotDone when result.Refusal is { } refusal:
                 var field = refusal.Property switch
                 {
@@ -71,8 +75,6 @@ public static class DashboardErrors
                 return new(field, Localize(refusal.ReasonCode, refusal.Message, l));
             case FtpResultStatus.NotDone when result.ReasonCode == FtpResultCodes.NotAppliedAfterUnknown:
                 return new(ErrorField.None, l["Error.NotAppliedAfterUnknown"]);
-            case FtpResultStatus.NotDone when result.ReasonCode == FtpResultCodes.NamesTaken:
-                return new(ErrorField.None, l["Error.NamesTaken"]);
             case FtpResultStatus.NotDone:
                 return new(ErrorField.None, Localize(result.ReasonCode, l["Error.Hestia"], l));
             default:

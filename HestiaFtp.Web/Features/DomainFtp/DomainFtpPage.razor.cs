@@ -92,6 +92,7 @@ public sealed partial class DomainFtpPage
     // HestiaCP still deletes on a suspended domain or user; only an unreachable server stops it.
     private string? DeleteDisabledReason => _status is { Reachable: false } ? L["Live.Paused"].Value : null;
 
+    // Updates arrive on the feed's thread (and the highlight timer's): apply them and render on the circuit's dispatcher.
     protected override void OnInitialized() =>
         _watch = new AccountWatch(Dashboard, L, Time, update => InvokeAsync(async () =>
         {

@@ -91,6 +91,7 @@ public sealed partial class FtpAccountsPage
     private Task DeleteCardAsync(string login) =>
         Items.Find(i => i.Account.Login == login) is { } item ? OpenDeleteAsync(item) : Task.CompletedTask;
 
+    // Updates arrive on the feed's thread (and the highlight timer's): apply them and render on the circuit's dispatcher.
     protected override void OnInitialized() =>
         _watch = new AccountWatch(Dashboard, L, Time, update => InvokeAsync(async () =>
         {

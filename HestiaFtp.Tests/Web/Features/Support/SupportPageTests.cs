@@ -331,7 +331,7 @@ public sealed class SupportPageTests : DashboardTestContext
     [Fact]
     public void RecentEvents_AreListedNewestFirstWithTimeServerAndLocalizedText()
     {
-        _live.Recent.Add(LiveEvent.ForChange(new AccountChange(new("alpha", "alice"), ChangeKind.FtpAdded, "alice.example", "alice_web",  ChangeSource.Dashboard, Now.AddMinutes(-10))));
+        _live.Recent.Add(LiveEvent.ForChange(new AccountChange(new("alpha", "alice"), ChangeKind.FtpAdded, "alice.example", "alice_web",  ChangeSource.Dashboard, Now.AddMinutes(-10), To: "/public_html")));
         _live.Recent.Add(LiveEvent.ForChange(new AccountChange(new("beta", "carol"), ChangeKind.DomainSuspended, "carol.example", null,  ChangeSource.External, Now.AddMinutes(-2))));
 
         var cut = RenderPage();
@@ -341,7 +341,7 @@ public sealed class SupportPageTests : DashboardTestContext
         Assert.Equal("carol: web domain carol.example suspended (outside the dashboard)", items[0].QuerySelector(".event-text")!.TextContent.Trim());
         Assert.Equal("beta", items[0].QuerySelector(".event-server")!.TextContent.Trim());
         Assert.Equal(TimeText.Clock(Now.AddMinutes(-2)), items[0].QuerySelector(".event-time")!.TextContent.Trim());
-        Assert.Equal("alice: FTP account alice_web added on alice.example (through the dashboard)", items[1].QuerySelector(".event-text")!.TextContent.Trim());
+        Assert.Equal("alice: FTP account alice_web added on alice.example (folder /public_html) (through the dashboard)", items[1].QuerySelector(".event-text")!.TextContent.Trim());
     }
 
     [Fact]
@@ -377,6 +377,31 @@ public sealed class SupportPageTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.Contains($"Unreachable since {TimeText.Full(since)}", cut.Find(".server-card[data-server='beta'] .server-state").TextContent));
         Assert.Equal($"HestiaCP unreachable since {TimeText.Clock(since)}.", cut.Find("li.event-item .event-text").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task PushedChange_WhenFolderMoved_NamesTheOldAndNewFolder()
+    {
+        var cut = RenderPage();
+
+        await _live.PushAsync(LiveEvent.ForChange(new AccountChange(new("alpha", "alice"), ChangeKind.FtpMoved, "alice.example", "alice_web",
+            ChangeSource.External, Now.AddMinutes(1), From: "", To: "/public_html/shop")));
+
+        cut.WaitForAssertion(() => Assert.Equal("alice: FTP account alice_web on alice.example now uses folder /public_html/shop (was /) (outside the dashboard)",
+            cut.Find("li.event-item .event-text").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task PushedStatus_WhenCredentialsRefused_ListsTheEventInWords()
+    {
+        var cut = RenderPage();
+        var status = new ServerStatus("beta", false, Now, Now, "Error: authentication failed", Now, CredentialsRefused: true);
+        _live.Statuses["beta"] = status;
+
+        await _live.PushAsync(LiveEvent.ForStatus(status, Now.AddMinutes(1)));
+
+        cut.WaitForAssertion(() => Assert.Equal("HestiaCP refused the dashboard's credentials; polling stopped.", cut.Find("li.event-item .event-text").TextContent.Trim()));
+        Assert.Contains("Credentials refused", cut.Find(".server-card[data-server='beta'] .server-state").TextContent);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Audit;
 using HestiaFtp.Web.Dashboard;
+using HestiaFtp.Web.Data;
 using HestiaFtp.Web.Hosting;
 using HestiaFtp.Web.Live;
 using MudBlazor.Services;
@@ -24,6 +25,7 @@ try
     builder.Services.AddLocalization();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
+    builder.Services.AddDashboardDatabase(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddDashboardAuth(builder.Configuration);
     builder.Services.AddHestiaLive(builder.Configuration);
     builder.Services.AddAuditLog(builder.Configuration, builder.Environment.ContentRootPath);

@@ -16,8 +16,27 @@ namespace HestiaFtp.Tests.Web.E2E;
 /// </summary>
 public sealed class DashboardHost : IAsyncLifetime
 {
-    private readonly WebApplicationFactory<Program> _factory = new WebApplicationFactory<Program>()
-        .WithWebHostBuilder(b => b.UseEnvironment("Development").UseSetting("Audit:Path", Path.Combine(Path.GetTempPath(), $"hestiaftp-e2e-{Guid.NewGuid():N}.db")));
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public DashboardHost()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A host with extra configuration (e.g. a short revalidation interval), for a test class that owns it.</summary>
+    internal DashboardHost(IReadOnlyDictionary<string, string?> settings)
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development").UseSetting("Audit:Path", Path.Combine(Path.GetTempPath(), $"hestiaftp-e2e-{Guid.NewGuid():N}.db"));
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+    }
+
+    public IServiceProvider Services => _factory.Services;
 
     private IPlaywright? _playwright;
 

@@ -20,10 +20,12 @@ public sealed class SupportPageTests : DashboardTestContext
 {
     private readonly FakeLiveAccounts _live = new();
     private readonly FakeTimeProvider _clock = new(Now);
+    private readonly FakeAccountSessions _sessions = new();
 
     public SupportPageTests()
     {
         Services.AddSingleton<ILiveAccounts>(_live);
+        Services.AddSingleton<IAccountSessions>(_sessions);
         Services.AddSingleton<TimeProvider>(_clock);
         Services.AddScoped<CurrentUser>();
         SignInAs(new DashboardUser("alpha", "staff", DashboardRole.Support));
@@ -538,6 +540,32 @@ public sealed class SupportPageTests : DashboardTestContext
         finally
         {
             (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    [Fact]
+    public void EndSessions_OnARow_EndsThatAccountsSessionsAndSaysHowMany()
+    {
+        var cut = RenderPage();
+        _sessions.Ended = 2;
+
+        Row(cut, "bob").QuerySelector("button.end-sessions")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal([new AccountKey("alpha", "bob")], _sessions.Calls));
+        Assert.StartsWith("bob: 2 sessions ended", cut.Find("#support-announcement").TextContent, StringComparison.Ordinal);
+        Assert.Equal("End all dashboard sessions of bob", Row(cut, "bob").QuerySelector("button.end-sessions")!.GetAttribute("aria-label"));
+    }
+
+    private sealed class FakeAccountSessions : IAccountSessions
+    {
+        public List<AccountKey> Calls { get; } = [];
+
+        public int Ended { get; set; }
+
+        public Task<int> EndAllAsync(AccountKey account, CancellationToken cancellationToken)
+        {
+            Calls.Add(account);
+            return Task.FromResult(Ended);
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class DashboardHost : IAsyncLifetime
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseEnvironment("Development").UseSetting("Audit:Path", Path.Combine(Path.GetTempPath(), $"hestiaftp-e2e-{Guid.NewGuid():N}.db"));
+            b.UseEnvironment("Development").UseSetting("urls", "http://127.0.0.1:0").UseSetting("Audit:Path", Path.Combine(Path.GetTempPath(), $"hestiaftp-e2e-{Guid.NewGuid():N}.db"));
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);

@@ -28,7 +28,7 @@ public sealed partial class SessionCookieTests : IAsyncLifetime
     public ValueTask InitializeAsync()
     {
         _factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(b => b.UseEnvironment("Development").UseSetting("Audit:Path", _database));
+            .WithWebHostBuilder(b => b.UseEnvironment("Development").UseSetting("urls", "http://127.0.0.1:0").UseSetting("Audit:Path", _database));
         return ValueTask.CompletedTask;
     }
 

@@ -121,14 +121,17 @@ public class DashboardHost : IAsyncLifetime
     }
 
     /// <summary>Fails when any page reported a violation since the last call, and starts counting afresh.</summary>
-    public void AssertNoCspViolations()
+    public void AssertNoCspViolations() => Assert.Empty(TakeCspViolations());
+
+    /// <summary>The violations reported since the last call (for tests that provoke one on purpose).</summary>
+    public IReadOnlyList<string> TakeCspViolations()
     {
         var violations = new List<string>();
         while (_cspViolations.TryDequeue(out var violation))
         {
             violations.Add(violation);
         }
-        Assert.Empty(violations);
+        return violations;
     }
 
     /// <summary>Signs in through the static sign-in form and waits until the dashboard circuit is interactive.</summary>

@@ -14,11 +14,15 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger()
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // Blazor's and MudBlazor's files come from the build's static web assets in every environment, not only Development
+    // (a published app has no such manifest, and this does nothing there).
+    builder.WebHost.UseStaticWebAssets();
     builder.Services.AddSerilog((services, lc) => lc
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
         .Enrich.FromLogContext());
 
+    builder.AddWebSecurity();
     EmbeddedEmulator.AddIfNoServerConfigured(builder);
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddHestiaClient(builder.Configuration);
@@ -34,10 +38,7 @@ try
     builder.Services.AddScoped<IFtpDashboard, FtpDashboard>();
 
     var app = builder.Build();
-    if (!app.Environment.IsDevelopment())
-    {
-        app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    }
+    app.UseWebSecurity();
     app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
     app.UseSerilogRequestLogging();
     app.UseRequestLocalization(HostingExtensions.LocalizationOptions());

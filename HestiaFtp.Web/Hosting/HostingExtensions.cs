@@ -88,8 +88,7 @@ public static class HostingExtensions
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            var target = redirectUri is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrl.OrRoot(redirectUri));
         }).AllowAnonymous();
 
         app.MapPost("/signout", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
@@ -100,8 +99,10 @@ public static class HostingExtensions
             }
             // End the server-side session first: a copy of the cookie taken before this point is refused from now on.
             await context.RequestServices.GetRequiredService<DashboardSessions>().EndAsync(context.User, SessionEndReasons.SignedOut, CancellationToken.None);
-            await context.SignOutAsync(DashboardUser.AuthenticationScheme);
-            return Results.LocalRedirect("/signin?reason=signedout");
+            // RedirectUri: on its logout path the cookie handler would otherwise redirect to a ReturnUrl from the query.
+            const string signedOut = "/signin?reason=signedout";
+            await context.SignOutAsync(DashboardUser.AuthenticationScheme, new AuthenticationProperties { RedirectUri = signedOut });
+            return Results.LocalRedirect(signedOut);
         });
         return app;
     }

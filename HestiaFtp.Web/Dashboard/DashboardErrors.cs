@@ -37,7 +37,7 @@ public static class DashboardErrors
             DashboardAccessException.Reason.AuditUnavailable => l["Error.AuditUnavailable"],
             _ => l["Error.OtherAccount"],
         }),
-        HestiaException h => FromHestia(h, l, pathField),
+        HestiaException h => FromHestia(h.Code, h.HestiaMessage, h.OutcomeUnknown, l, pathField),
         ServerUnavailableException => new(ErrorField.None, l["Error.UnreachableNotSent"]),
         OperationCanceledException => new(ErrorField.None, l["Error.Cancelled"]),
         _ => new(ErrorField.None, l["Error.Unexpected"]),
@@ -69,7 +69,7 @@ public static class DashboardErrors
                 };
                 if (refusal.HestiaCode is { } code)
                 {
-                    var known = FromHestia(new HestiaException(code, "", refusal.Message), l, pathField);
+                    var known = FromHestia(code, refusal.Message, outcomeUnknown: false, l, pathField);
                     return known with { Field = field == ErrorField.None ? known.Field : field, Message = $"{known.Message} {l["Error.PanelSaid", refusal.Message]}" };
                 }
                 return new(field, Localize(refusal.ReasonCode, refusal.Message, l));
@@ -114,18 +114,19 @@ public static class DashboardErrors
         return fallback;
     }
 
-    private static DashboardError FromHestia(HestiaException h, IStringLocalizer<Strings> l, ErrorField pathField) => h.Code switch
+    /// <summary>HestiaCP's refusal (exit code and its own message), or the client's fault, in the reader's words.</summary>
+    private static DashboardError FromHestia(HestiaReturnCode code, string message, bool outcomeUnknown, IStringLocalizer<Strings> l, ErrorField pathField) => code switch
     {
         HestiaReturnCode.Exists => new(ErrorField.Login, l["Error.LoginTaken"]),
-        HestiaReturnCode.Invalid when h.HestiaMessage.Contains("PAM", StringComparison.Ordinal) => new(ErrorField.Password, l["Error.PasswordRejected"]),
-        HestiaReturnCode.Invalid when h.HestiaMessage.Contains("path", StringComparison.Ordinal) => new(pathField, l["Error.FolderInvalid"]),
-        HestiaReturnCode.Invalid when h.HestiaMessage.Contains("ftp_user", StringComparison.Ordinal) => new(ErrorField.Login, l["Error.LoginInvalid"]),
+        HestiaReturnCode.Invalid when message.Contains("PAM", StringComparison.Ordinal) => new(ErrorField.Password, l["Error.PasswordRejected"]),
+        HestiaReturnCode.Invalid when message.Contains("path", StringComparison.Ordinal) => new(pathField, l["Error.FolderInvalid"]),
+        HestiaReturnCode.Invalid when message.Contains("ftp_user", StringComparison.Ordinal) => new(ErrorField.Login, l["Error.LoginInvalid"]),
         HestiaReturnCode.Invalid => new(ErrorField.None, l["Error.Invalid"]),
-        HestiaReturnCode.NotExist when h.HestiaMessage.Contains("account", StringComparison.Ordinal) => new(ErrorField.None, l["Error.UnknownLogin"]),
+        HestiaReturnCode.NotExist when message.Contains("account", StringComparison.Ordinal) => new(ErrorField.None, l["Error.UnknownLogin"]),
         HestiaReturnCode.NotExist => new(ErrorField.None, l["Error.UnknownDomain"]),
-        HestiaReturnCode.Suspended when h.HestiaMessage.Contains("user", StringComparison.Ordinal) => new(ErrorField.None, l["Error.UserSuspended"]),
+        HestiaReturnCode.Suspended when message.Contains("user", StringComparison.Ordinal) => new(ErrorField.None, l["Error.UserSuspended"]),
         HestiaReturnCode.Suspended => new(ErrorField.Domain, l["Error.DomainSuspended"]),
-        HestiaReturnCode.Connect when h.OutcomeUnknown => new(ErrorField.None, l["Error.OutcomeUnknown"], OutcomeUnknown: true),
+        HestiaReturnCode.Connect when outcomeUnknown => new(ErrorField.None, l["Error.OutcomeUnknown"], OutcomeUnknown: true),
         HestiaReturnCode.Connect => new(ErrorField.None, l["Error.Unreachable"]),
         HestiaReturnCode.Busy => new(ErrorField.None, l["Error.Busy"]),
         HestiaReturnCode.Password or HestiaReturnCode.Forbidden or HestiaReturnCode.ApiDisabled => new(ErrorField.None, l["Error.ApiCredentials"]),

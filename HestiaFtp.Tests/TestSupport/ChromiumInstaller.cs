@@ -4,7 +4,8 @@ namespace HestiaFtp.Tests.TestSupport;
 
 /// <summary>
 /// Browser tests never skip: when Debian's Chromium is missing, install it (the machines run as root with apt reaching
-/// Debian's packages). A failed install fails the tests with apt's output.
+/// Debian's packages) through the project's one apt gate, <c>.ci/apt-install</c>, which waits while another install holds
+/// apt's locks. A failed install fails the tests with apt's output.
 /// </summary>
 public static class ChromiumInstaller
 {
@@ -24,8 +25,7 @@ public static class ChromiumInstaller
             {
                 return;
             }
-            await RunAsync("apt-get", "update -qq");
-            await RunAsync("apt-get", "install -y -qq chromium fonts-liberation");
+            await RunAsync("bash", $"\"{AptGate()}\" chromium fonts-liberation");
             if (!File.Exists(ExecutablePath))
             {
                 throw new InvalidOperationException($"apt-get finished but {ExecutablePath} does not exist.");
@@ -35,6 +35,20 @@ public static class ChromiumInstaller
         {
             Gate.Release();
         }
+    }
+
+    /// <summary><c>.ci/apt-install</c> of the checkout the tests were built from.</summary>
+    private static string AptGate()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var gate = Path.Combine(directory.FullName, ".ci", "apt-install");
+            if (File.Exists(gate))
+            {
+                return gate;
+            }
+        }
+        throw new InvalidOperationException("Chromium is missing and .ci/apt-install was not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task RunAsync(string file, string arguments)

@@ -5,8 +5,10 @@ using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Audit;
 using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Dashboard;
+using HestiaFtp.Web.Data;
 using HestiaFtp.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,7 +26,8 @@ namespace HestiaFtp.Tests.TestSupport;
 /// <remarks>
 /// Counting calls: <see cref="Calls"/> reads the emulator's own counters (every request that reached it with a command),
 /// <see cref="Requests"/> what the client sent. The live parts and the boundary run on the system clock like the client;
-/// <see cref="Clock"/> drives only the sign-in throttle and <see cref="CreateRevalidatingProvider"/> (with its own reader).
+/// <see cref="Clock"/> drives only the sign-in defence (throttle, devices, sessions) and <see cref="CreateRevalidatingProvider"/>
+/// (with its own reader).
 /// </remarks>
 public sealed class DashboardStack : IAsyncDisposable
 {
@@ -63,7 +66,7 @@ public sealed class DashboardStack : IAsyncDisposable
     /// <summary>Every HTTP request the dashboard sent to HestiaCP.</summary>
     public RecordingHandler Requests { get; }
 
-    /// <summary>Drives the sign-in throttle and session expiry (the HTTP stack itself runs on the system clock).</summary>
+    /// <summary>Drives the sign-in defence, devices and sessions (the HTTP stack itself runs on the system clock).</summary>
     public FakeTimeProvider Clock { get; }
 
     public IServiceProvider Services => _scope.ServiceProvider;
@@ -75,6 +78,23 @@ public sealed class DashboardStack : IAsyncDisposable
     public SignInService SignIn => Services.GetRequiredService<SignInService>();
 
     public SignInThrottle Throttle => Services.GetRequiredService<SignInThrottle>();
+
+    public DashboardSessions Sessions => Services.GetRequiredService<DashboardSessions>();
+
+    public DeviceCookies Devices => Services.GetRequiredService<DeviceCookies>();
+
+    /// <summary>Support staff's "end all sessions" (authorized against <see cref="Auth"/>).</summary>
+    public IAccountSessions AccountSessions => Services.GetRequiredService<IAccountSessions>();
+
+    /// <summary>
+    /// Signs <paramref name="user"/> in the way the sign-in page does after HestiaCP accepted the password: a new session
+    /// in the store, and the principal its cookie would carry.
+    /// </summary>
+    public async Task<System.Security.Claims.ClaimsPrincipal> StartSessionAsync(DashboardUser user)
+    {
+        var session = await Sessions.StartAsync(user, CancellationToken.None);
+        return user.ToPrincipal(session.Expires, session.Id);
+    }
 
     public IHestiaClientProvider Clients => Services.GetRequiredService<IHestiaClientProvider>();
 
@@ -143,8 +163,17 @@ public sealed class DashboardStack : IAsyncDisposable
         services.AddScoped<CurrentUser>();
         services.AddScoped<IFtpDashboard, FtpDashboard>();
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName));
-        services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<DashboardOptions>>(), clock));
+        // The sign-in defence and sessions as the app registers them, on the test clock, with throw-away keys.
+        services.AddSingleton(sp => new SqliteSignInStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ISignInAttemptStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
+        services.AddSingleton<IDeviceStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
+        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SignInThrottle>(sp, (TimeProvider)clock));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DeviceCookies>(sp, (TimeProvider)clock));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DashboardSessions>(sp, (TimeProvider)clock));
         services.AddScoped<SignInService>();
+        services.AddScoped<IAccountSessions>(sp => ActivatorUtilities.CreateInstance<AccountSessions>(sp, (TimeProvider)clock));
     }
 
     /// <summary>
@@ -154,7 +183,7 @@ public sealed class DashboardStack : IAsyncDisposable
     /// </summary>
     public DashboardAuthenticationStateProvider CreateRevalidatingProvider() => new(
         Services.GetRequiredService<ILoggerFactory>(), Services.GetRequiredService<IAccountStore>(),
-        ActivatorUtilities.CreateInstance<AccountReader>(Services, (TimeProvider)Clock),
+        ActivatorUtilities.CreateInstance<AccountReader>(Services, (TimeProvider)Clock), Sessions,
         Services.GetRequiredService<IOptions<DashboardOptions>>(), Clock);
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed class FakeFtpDashboard : IFtpDashboard
     public ServerStatus Status { get; set; } = ServerStatus.Initial("demo");
     public List<AccountKey> Accounts { get; } = [];
     public Dictionary<string, List<string>> Folders { get; } = new() { [""] = ["public_html", "private", "logs"] };
+    /// <summary>The next create is rolled back (its folder was not used).</summary>
     public bool RollBackNextCreate { get; set; }
     /// <summary>The refresh-now calls made (the page's "Refresh now" / "Retry now").</summary>
     public int Refreshes { get; private set; }
@@ -32,10 +33,16 @@ public sealed class FakeFtpDashboard : IFtpDashboard
     public string GeneratedPassword { get; set; } = "Gen3ratedPassw0rdAbcdefg";
     /// <summary>The next mutation is refused with this (status NotDone), nothing changes.</summary>
     public FtpRefusal? NextRefusal { get; set; }
+    /// <summary>
+    /// The next mutation is not done with this result reason code (e.g. <see cref="FtpResultCodes.NotAppliedAfterUnknown"/>),
+    /// together with <see cref="NextRefusal"/> when both are set; nothing changes.
+    /// </summary>
+    public string? NextNotDoneReason { get; set; }
     /// <summary>The next mutation's answer is "lost" and cannot be settled (status CannotTell), nothing changes.</summary>
     public bool NextCannotTell { get; set; }
-    /// <summary>The next create is rolled back (its folder was not used).</summary>
+    /// <summary>The watching page's callback (what the live feed delivers to); null when nobody watches.</summary>
     public Func<AccountUpdate, Task>? Watcher { get; private set; }
+    /// <summary>Holds every load (and so every refresh) until completed.</summary>
     public TaskCompletionSource? LoadGate { get; set; }
     public DateTimeOffset AsOf { get; set; } = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
@@ -205,10 +212,12 @@ public sealed class FakeFtpDashboard : IFtpDashboard
             NextFailure = null;
             throw failure;
         }
-        if (NextRefusal is { } refusal)
+        if (NextRefusal is not null || NextNotDoneReason is not null)
         {
+            var notDone = (FtpResultStatus.NotDone, NextNotDoneReason, NextRefusal);
             NextRefusal = null;
-            return (FtpResultStatus.NotDone, null, refusal);
+            NextNotDoneReason = null;
+            return notDone;
         }
         if (NextCannotTell)
         {

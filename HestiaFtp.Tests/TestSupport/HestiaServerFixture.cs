@@ -142,15 +142,7 @@ public sealed class HestiaServerFixture : IAsyncLifetime
     {
         var server = new Dictionary<string, string?>(_settings);
         change(server);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(server.Select(kv => new KeyValuePair<string, string?>($"Hestia:Servers:0:{kv.Key}", kv.Value)))
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddHestiaClient(configuration);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        _providers.Add(provider);
-        return provider.GetRequiredService<IHestiaClientProvider>().Get(server["Name"]!);
+        return TestHestiaClients.Create(server, _providers);
     }
 
     public async ValueTask DisposeAsync()

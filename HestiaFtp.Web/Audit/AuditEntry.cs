@@ -31,6 +31,9 @@ public static class AuditActions
     public const string DeleteFtpAccount = "ftp-delete";
     public const string ChangeFtpPassword = "ftp-password";
     public const string ChangeFtpPath = "ftp-path";
+
+    /// <summary>Support staff ended every dashboard session of the account and forgot its devices.</summary>
+    public const string EndSessions = "sessions-end";
 }
 
 public static class AuditOutcomes

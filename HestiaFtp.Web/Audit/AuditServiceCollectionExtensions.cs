@@ -1,3 +1,4 @@
+using HestiaFtp.Web.Data;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HestiaFtp.Web.Audit;
@@ -5,16 +6,14 @@ namespace HestiaFtp.Web.Audit;
 public static class AuditServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IAuditLog"/> as SQLite at <c>Audit:Path</c> (default <c>{contentRoot}/App_Data/audit.db</c>;
-    /// a relative path is taken relative to <paramref name="contentRoot"/>), and creates the schema at host start.
+    /// Registers <see cref="IAuditLog"/> in the dashboard database (<see cref="DataServiceCollectionExtensions.AddDashboardDatabase"/>:
+    /// SQLite at <c>Audit:Path</c>, default <c>{contentRoot}/App_Data/audit.db</c>, migrated at host start).
     /// </summary>
     public static IServiceCollection AddAuditLog(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var options = configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions();
-        var path = Path.IsPathRooted(options.Path) ? options.Path : Path.Combine(contentRoot, options.Path);
-        services.TryAddSingleton(new SqliteAuditLog(path));
+        services.AddDashboardDatabase(configuration, contentRoot);
+        services.TryAddSingleton(sp => new SqliteAuditLog(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
-        services.AddHostedService<AuditLogInitializer>();
         return services;
     }
 }

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace HestiaFtp.Web.Auth;
 
 /// <summary>
-/// Re-checks an open circuit's user periodically: a circuit stops acting once the session has expired or the HestiaCP
-/// user has been suspended (or deleted), without waiting for a reload. The user's state comes from the live store, which
+/// Re-checks an open circuit's user periodically: a circuit stops acting (and shows the sign-in page) once its session has
+/// expired or ended in the store (sign-out in another tab, support staff), or the HestiaCP user has been suspended (or
+/// deleted, which ends the session too), without waiting for a reload. The user's state comes from the live store, which
 /// the poller keeps fresh for every watched account; only when it is older than the revalidation interval is it read,
 /// through the shared reader (one read per account, not per tab).
 /// </summary>
@@ -16,6 +17,7 @@ public sealed class DashboardAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IAccountStore store,
     AccountReader reader,
+    DashboardSessions sessions,
     IOptions<DashboardOptions> options,
     TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
@@ -32,12 +34,12 @@ public sealed class DashboardAuthenticationStateProvider(
         {
             return false;
         }
-        var now = time.GetUtcNow();
-        if (DashboardUser.ExpiresOf(principal) is not { } expires || expires <= now)
+        if (!await sessions.IsActiveAsync(principal, cancellationToken))
         {
-            _logger.LogInformation("Session of {User} on {Server} expired", user.Name, user.Server);
+            _logger.LogInformation("Session of {User} on {Server} expired or ended: circuit signed out", user.Name, user.Server);
             return false;
         }
+        var now = time.GetUtcNow();
         var key = new AccountKey(user.Server, user.Name);
         try
         {
@@ -48,6 +50,7 @@ public sealed class DashboardAuthenticationStateProvider(
             if (hestiaUser is null || hestiaUser.Suspended)
             {
                 _logger.LogInformation("{User} on {Server} is suspended or gone: circuit signed out", user.Name, user.Server);
+                await sessions.EndAsync(principal, SessionEndReasons.Suspended, CancellationToken.None);
                 return false;
             }
             return true;

@@ -13,12 +13,16 @@ public sealed record DashboardUser(string Server, string Name, DashboardRole Rol
 {
     public const string ServerClaim = "hestia:server";
     public const string ExpiresClaim = "hestia:expires";
+    public const string SessionClaim = "hestia:session";
     public const string AuthenticationScheme = "HestiaFtp";
 
     public bool IsSupport => Role == DashboardRole.Support;
 
-    /// <summary>The principal stored in the sign-in cookie; <paramref name="expires"/> is the absolute end of the session.</summary>
-    public ClaimsPrincipal ToPrincipal(DateTimeOffset expires)
+    /// <summary>
+    /// The principal stored in the sign-in cookie; <paramref name="expires"/> is the absolute end of the session and
+    /// <paramref name="sessionId"/> the server-side session it belongs to (without one, no request or circuit accepts it).
+    /// </summary>
+    public ClaimsPrincipal ToPrincipal(DateTimeOffset expires, string? sessionId = null)
     {
         var identity = new ClaimsIdentity(
             [
@@ -28,6 +32,10 @@ public sealed record DashboardUser(string Server, string Name, DashboardRole Rol
                 new Claim(ExpiresClaim, expires.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ],
             AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+        if (sessionId is not null)
+        {
+            identity.AddClaim(new Claim(SessionClaim, sessionId));
+        }
         return new ClaimsPrincipal(identity);
     }
 
@@ -51,4 +59,7 @@ public sealed record DashboardUser(string Server, string Name, DashboardRole Rol
     /// <summary>The absolute end of the session carried by the principal, or null when it has none.</summary>
     public static DateTimeOffset? ExpiresOf(ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirstValue(ExpiresClaim), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    /// <summary>The server-side session id carried by the principal, or null when it has none.</summary>
+    public static string? SessionIdOf(ClaimsPrincipal principal) => principal.FindFirstValue(SessionClaim) is { Length: > 0 } id ? id : null;
 }

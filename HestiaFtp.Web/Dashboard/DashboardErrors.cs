@@ -37,7 +37,7 @@ public static class DashboardErrors
             DashboardAccessException.Reason.AuditUnavailable => l["Error.AuditUnavailable"],
             _ => l["Error.OtherAccount"],
         }),
-        HestiaException h => FromHestia(h, l, pathField),
+        HestiaException h => FromHestia(h.Code, h.HestiaMessage, h.OutcomeUnknown, l, pathField),
         ServerUnavailableException => new(ErrorField.None, l["Error.UnreachableNotSent"]),
         OperationCanceledException => new(ErrorField.None, l["Error.Cancelled"]),
         _ => new(ErrorField.None, l["Error.Unexpected"]),
@@ -53,6 +53,10 @@ public static class DashboardErrors
         {
             case FtpResultStatus.CannotTell:
                 return new(ErrorField.None, result is FtpPasswordChangeResult ? l["Error.PasswordCannotTell"] : l["Error.OutcomeUnknown"], OutcomeUnknown: true);
+            // Quick add's own outcome, not one input's: the service also attaches a refusal (its English words, or exit 4 of
+            // the last generated name), which would otherwise show as "login taken, choose another" in a dialog with no login.
+            case FtpResultStatus.NotDone when result.ReasonCode == FtpResultCodes.NamesTaken:
+                return new(ErrorField.None, l["Error.NamesTaken"]);
             case FtpResultStatus.NotDone when result.Refusal is { } refusal:
                 var field = refusal.Property switch
                 {
@@ -65,14 +69,12 @@ public static class DashboardErrors
                 };
                 if (refusal.HestiaCode is { } code)
                 {
-                    var known = FromHestia(new HestiaException(code, "", refusal.Message), l, pathField);
+                    var known = FromHestia(code, refusal.Message, outcomeUnknown: false, l, pathField);
                     return known with { Field = field == ErrorField.None ? known.Field : field, Message = $"{known.Message} {l["Error.PanelSaid", refusal.Message]}" };
                 }
                 return new(field, Localize(refusal.ReasonCode, refusal.Message, l));
             case FtpResultStatus.NotDone when result.ReasonCode == FtpResultCodes.NotAppliedAfterUnknown:
                 return new(ErrorField.None, l["Error.NotAppliedAfterUnknown"]);
-            case FtpResultStatus.NotDone when result.ReasonCode == FtpResultCodes.NamesTaken:
-                return new(ErrorField.None, l["Error.NamesTaken"]);
             case FtpResultStatus.NotDone:
                 return new(ErrorField.None, Localize(result.ReasonCode, l["Error.Hestia"], l));
             default:
@@ -112,18 +114,19 @@ public static class DashboardErrors
         return fallback;
     }
 
-    private static DashboardError FromHestia(HestiaException h, IStringLocalizer<Strings> l, ErrorField pathField) => h.Code switch
+    /// <summary>HestiaCP's refusal (exit code and its own message), or the client's fault, in the reader's words.</summary>
+    private static DashboardError FromHestia(HestiaReturnCode code, string message, bool outcomeUnknown, IStringLocalizer<Strings> l, ErrorField pathField) => code switch
     {
         HestiaReturnCode.Exists => new(ErrorField.Login, l["Error.LoginTaken"]),
-        HestiaReturnCode.Invalid when h.HestiaMessage.Contains("PAM", StringComparison.Ordinal) => new(ErrorField.Password, l["Error.PasswordRejected"]),
-        HestiaReturnCode.Invalid when h.HestiaMessage.Contains("path", StringComparison.Ordinal) => new(pathField, l["Error.FolderInvalid"]),
-        HestiaReturnCode.Invalid when h.HestiaMessage.Contains("ftp_user", StringComparison.Ordinal) => new(ErrorField.Login, l["Error.LoginInvalid"]),
+        HestiaReturnCode.Invalid when message.Contains("PAM", StringComparison.Ordinal) => new(ErrorField.Password, l["Error.PasswordRejected"]),
+        HestiaReturnCode.Invalid when message.Contains("path", StringComparison.Ordinal) => new(pathField, l["Error.FolderInvalid"]),
+        HestiaReturnCode.Invalid when message.Contains("ftp_user", StringComparison.Ordinal) => new(ErrorField.Login, l["Error.LoginInvalid"]),
         HestiaReturnCode.Invalid => new(ErrorField.None, l["Error.Invalid"]),
-        HestiaReturnCode.NotExist when h.HestiaMessage.Contains("account", StringComparison.Ordinal) => new(ErrorField.None, l["Error.UnknownLogin"]),
+        HestiaReturnCode.NotExist when message.Contains("account", StringComparison.Ordinal) => new(ErrorField.None, l["Error.UnknownLogin"]),
         HestiaReturnCode.NotExist => new(ErrorField.None, l["Error.UnknownDomain"]),
-        HestiaReturnCode.Suspended when h.HestiaMessage.Contains("user", StringComparison.Ordinal) => new(ErrorField.None, l["Error.UserSuspended"]),
+        HestiaReturnCode.Suspended when message.Contains("user", StringComparison.Ordinal) => new(ErrorField.None, l["Error.UserSuspended"]),
         HestiaReturnCode.Suspended => new(ErrorField.Domain, l["Error.DomainSuspended"]),
-        HestiaReturnCode.Connect when h.OutcomeUnknown => new(ErrorField.None, l["Error.OutcomeUnknown"], OutcomeUnknown: true),
+        HestiaReturnCode.Connect when outcomeUnknown => new(ErrorField.None, l["Error.OutcomeUnknown"], OutcomeUnknown: true),
         HestiaReturnCode.Connect => new(ErrorField.None, l["Error.Unreachable"]),
         HestiaReturnCode.Busy => new(ErrorField.None, l["Error.Busy"]),
         HestiaReturnCode.Password or HestiaReturnCode.Forbidden or HestiaReturnCode.ApiDisabled => new(ErrorField.None, l["Error.ApiCredentials"]),

@@ -52,6 +52,9 @@ public sealed class EmbeddedEmulatorHost(HestiaEmulator emulator, IOptions<Hesti
 
     public Uri? BaseUrl => _server?.BaseUrl;
 
+    /// <summary>The emulator's web server (browser tests switch its outage modes), null before start.</summary>
+    public EmulatorServer? Server => _server;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _server = await EmulatorServer.StartAsync(emulator, 0, cancellationToken);

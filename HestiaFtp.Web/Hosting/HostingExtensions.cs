@@ -11,10 +11,18 @@ public static class HostingExtensions
 {
     public static readonly CultureInfo[] SupportedCultures = [new("en"), new("de")];
 
-    /// <summary>Cookie sign-in, the revalidating circuit state, roles, and the sign-in throttle.</summary>
+    /// <summary>
+    /// Cookie sign-in backed by server-side sessions, the revalidating circuit state, roles, and the sign-in defence
+    /// (throttle, device cookies). The stores live in the dashboard database (register it with
+    /// <see cref="Data.DataServiceCollectionExtensions.AddDashboardDatabase"/>).
+    /// </summary>
     public static IServiceCollection AddDashboardAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName))
+            .Validate(o => o.MaxFailuresPerAddress >= 1 && o.MaxFailuresPerAccountAndAddress >= 1 && o.MaxFailuresPerAccount >= 1
+                && o.MaxFailuresPerDevice >= 1 && o.SignInWindow > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero
+                && o.DeviceLifetime > TimeSpan.Zero, "Dashboard sign-in limits must be at least 1 and its times positive.")
+            .ValidateOnStart();
         services.AddAuthentication(DashboardUser.AuthenticationScheme)
             .AddCookie(DashboardUser.AuthenticationScheme, o =>
             {
@@ -25,27 +33,47 @@ public static class HostingExtensions
                 o.LoginPath = "/signin";
                 o.LogoutPath = "/signout";
                 o.AccessDeniedPath = "/";
+                // Absolute lifetime (DashboardOptions.SessionLifetime): the ticket is never renewed.
                 o.SlidingExpiration = false;
-                o.Events.OnValidatePrincipal = context =>
-                {
-                    // The session's absolute end is in the ticket; a copied cookie stops working then.
-                    if (context.Principal is null || DashboardUser.FromPrincipal(context.Principal) is null
-                        || DashboardUser.ExpiresOf(context.Principal) is not { } expires
-                        || expires <= context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
-                    {
-                        context.RejectPrincipal();
-                        return context.HttpContext.SignOutAsync(DashboardUser.AuthenticationScheme);
-                    }
-                    return Task.CompletedTask;
-                };
+                o.Events.OnValidatePrincipal = ValidateSessionAsync;
             });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, DashboardAuthenticationStateProvider>();
+        services.AddSingleton(sp => new SqliteSignInStore(sp.GetRequiredService<Data.SqliteDatabase>()));
+        services.AddSingleton<ISignInAttemptStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
+        services.AddSingleton<IDeviceStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
+        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<DeviceCookies>();
+        services.AddSingleton<DashboardSessions>();
         services.AddScoped<SignInService>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<IAccountSessions, AccountSessions>();
         return services;
+    }
+
+    /// <summary>
+    /// Every request: the cookie's session must still be active in the store (not signed out, ended by staff or expired),
+    /// and a user the live store already knows to be suspended loses it. A copied cookie stops working at once.
+    /// </summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var sessions = services.GetRequiredService<DashboardSessions>();
+        var principal = context.Principal;
+        var active = principal is not null && await sessions.IsActiveAsync(principal, context.HttpContext.RequestAborted);
+        if (active && DashboardUser.FromPrincipal(principal) is { } user
+            && services.GetService<Live.IAccountStore>()?.GetUser(new Live.AccountKey(user.Server, user.Name)) is { User.Suspended: true })
+        {
+            await sessions.EndAsync(principal!, SessionEndReasons.Suspended, CancellationToken.None);
+            active = false;
+        }
+        if (!active)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(DashboardUser.AuthenticationScheme);
+        }
     }
 
     public static WebApplication MapDashboardEndpoints(this WebApplication app)
@@ -60,8 +88,7 @@ public static class HostingExtensions
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            var target = redirectUri is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrl.OrRoot(redirectUri));
         }).AllowAnonymous();
 
         app.MapPost("/signout", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
@@ -70,8 +97,12 @@ public static class HostingExtensions
             {
                 return Results.BadRequest();
             }
-            await context.SignOutAsync(DashboardUser.AuthenticationScheme);
-            return Results.LocalRedirect("/signin?reason=signedout");
+            // End the server-side session first: a copy of the cookie taken before this point is refused from now on.
+            await context.RequestServices.GetRequiredService<DashboardSessions>().EndAsync(context.User, SessionEndReasons.SignedOut, CancellationToken.None);
+            // RedirectUri: on its logout path the cookie handler would otherwise redirect to a ReturnUrl from the query.
+            const string signedOut = "/signin?reason=signedout";
+            await context.SignOutAsync(DashboardUser.AuthenticationScheme, new AuthenticationProperties { RedirectUri = signedOut });
+            return Results.LocalRedirect(signedOut);
         });
         return app;
     }

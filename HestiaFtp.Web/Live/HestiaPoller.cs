@@ -49,11 +49,13 @@ public sealed class HestiaPoller : BackgroundService
         _probes[server].WaitAsync(minTicks, cancellationToken);
 
     /// <summary>
-    /// Whether one <c>v-list-user</c> per watched account costs less than one <c>v-list-users</c> listing
-    /// <paramref name="knownUsers"/> users (0 when the server was never listed).
+    /// Whether to read users with one <c>v-list-user</c> per watched account rather than one <c>v-list-users</c> listing
+    /// <paramref name="knownUsers"/> users (0 when the server was never listed): only while a tick of per-user reads (two
+    /// calls per account) fits the call budget of one interval, and then when it costs the panel less time.
     /// </summary>
     public static bool PerUserReadsAreCheaper(LiveOptions options, int watchedAccounts, int knownUsers) =>
-        watchedAccounts * options.CostPerCall <= options.CostPerCall + knownUsers * options.CostPerListedUser;
+        2 * watchedAccounts <= options.CallBudgetPerSecond * options.PollInterval.TotalSeconds
+        && watchedAccounts * options.CostPerCall <= options.CostPerCall + knownUsers * options.CostPerListedUser;
 
     /// <summary>The wait after a tick that made <paramref name="calls"/> calls: the interval, stretched to keep within the budget.</summary>
     public static TimeSpan NextDelay(LiveOptions options, int calls)

@@ -1,3 +1,4 @@
+using HestiaFtp.Tests.TestSupport;
 using HestiaFtp.Core.Emulator;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
@@ -65,18 +66,7 @@ public sealed class EmulatedHestiaFixture : IAsyncLifetime
         ImpatientClient = CreateClient(new Dictionary<string, string?>(settings) { ["MutationTimeout"] = "00:00:01" });
     }
 
-    private IHestiaClient CreateClient(Dictionary<string, string?> server)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(server.Select(kv => new KeyValuePair<string, string?>($"Hestia:Servers:0:{kv.Key}", kv.Value)))
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddHestiaClient(configuration);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        _providers.Add(provider);
-        return provider.GetRequiredService<IHestiaClientProvider>().Get(server["Name"]!);
-    }
+    private IHestiaClient CreateClient(Dictionary<string, string?> server) => TestHestiaClients.Create(server, _providers);
 
     public async ValueTask DisposeAsync()
     {

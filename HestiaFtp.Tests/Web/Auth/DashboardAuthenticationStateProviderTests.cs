@@ -23,8 +23,8 @@ public class DashboardAuthenticationStateProviderTests
         await using var stack = await DashboardStack.StartAsync();
         var provider = stack.CreateRevalidatingProvider();
 
-        Assert.True(await ValidateAsync(provider, DashboardStack.Alice.ToPrincipal(stack.Clock.GetUtcNow().AddHours(1))));
-        Assert.True(await ValidateAsync(provider, DashboardStack.SupportStaff.ToPrincipal(stack.Clock.GetUtcNow().AddHours(1))));
+        Assert.True(await ValidateAsync(provider, await stack.StartSessionAsync(DashboardStack.Alice)));
+        Assert.True(await ValidateAsync(provider, await stack.StartSessionAsync(DashboardStack.SupportStaff)));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class DashboardAuthenticationStateProviderTests
     {
         await using var stack = await DashboardStack.StartAsync();
         var provider = stack.CreateRevalidatingProvider();
-        var principal = DashboardStack.Alice.ToPrincipal(stack.Clock.GetUtcNow().AddHours(8));
+        var principal = await stack.StartSessionAsync(DashboardStack.Alice);
         Assert.True(await ValidateAsync(provider, principal));
         var calls = stack.Requests.All.Count;
 
@@ -47,13 +47,15 @@ public class DashboardAuthenticationStateProviderTests
     {
         await using var stack = await DashboardStack.StartAsync();
         var provider = stack.CreateRevalidatingProvider();
-        var principal = DashboardStack.Alice.ToPrincipal(stack.Clock.GetUtcNow().AddHours(1));
+        var principal = await stack.StartSessionAsync(DashboardStack.Alice);
         Assert.True(await ValidateAsync(provider, principal));
 
         stack.Control.SuspendUser("alice");
         stack.Clock.Advance(RevalidationInterval(stack));
 
         Assert.False(await ValidateAsync(provider, principal));
+        // The suspension ended the session itself: a copy of the cookie is refused even once the user is unsuspended.
+        Assert.False(await stack.Sessions.IsActiveAsync(principal, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public class DashboardAuthenticationStateProviderTests
     {
         await using var stack = await DashboardStack.StartAsync();
         var provider = stack.CreateRevalidatingProvider();
-        var principal = DashboardStack.Alice.ToPrincipal(stack.Clock.GetUtcNow().AddHours(1));
+        var principal = await stack.StartSessionAsync(DashboardStack.Alice);
         Assert.True(await ValidateAsync(provider, principal));
         stack.Emulator.ResetCallCounts();
 
@@ -79,10 +81,8 @@ public class DashboardAuthenticationStateProviderTests
     {
         await using var stack = await DashboardStack.StartAsync();
         var provider = stack.CreateRevalidatingProvider();
-        var expires = stack.Clock.GetUtcNow().AddHours(1);
-
-        Assert.False(await ValidateAsync(provider, new DashboardUser(DashboardStack.ServerName, "bob", DashboardRole.Customer).ToPrincipal(expires)));
-        Assert.False(await ValidateAsync(provider, new DashboardUser(DashboardStack.ServerName, "ghost", DashboardRole.Customer).ToPrincipal(expires)));
+        Assert.False(await ValidateAsync(provider, await stack.StartSessionAsync(new DashboardUser(DashboardStack.ServerName, "bob", DashboardRole.Customer))));
+        Assert.False(await ValidateAsync(provider, await stack.StartSessionAsync(new DashboardUser(DashboardStack.ServerName, "ghost", DashboardRole.Customer))));
     }
 
     [Fact]
@@ -96,5 +96,68 @@ public class DashboardAuthenticationStateProviderTests
 
         Assert.False(await ValidateAsync(provider, new ClaimsPrincipal(new ClaimsIdentity())));
         Assert.False(await ValidateAsync(provider, noExpiry));
+    }
+
+    [Fact]
+    public async Task Validate_NoSessionOrUnknownSession_FalseWithoutAskingHestia()
+    {
+        await using var stack = await DashboardStack.StartAsync();
+        var provider = stack.CreateRevalidatingProvider();
+        var expires = stack.Clock.GetUtcNow().AddHours(1);
+
+        Assert.False(await ValidateAsync(provider, DashboardStack.Alice.ToPrincipal(expires)));
+        Assert.False(await ValidateAsync(provider, DashboardStack.Alice.ToPrincipal(expires, "made-up-session-id")));
+        Assert.Empty(stack.Requests.All);
+    }
+
+    [Fact]
+    public async Task Validate_SessionSignedOutElsewhere_FalseAtTheNextCheck()
+    {
+        await using var stack = await DashboardStack.StartAsync();
+        var provider = stack.CreateRevalidatingProvider();
+        var principal = await stack.StartSessionAsync(DashboardStack.Alice);
+        Assert.True(await ValidateAsync(provider, principal));
+
+        await stack.Sessions.EndAsync(principal, SessionEndReasons.SignedOut, TestContext.Current.CancellationToken);
+
+        Assert.False(await ValidateAsync(provider, principal));
+    }
+
+    [Fact]
+    public async Task Validate_SupportEndsAnAccountsSessions_EveryCircuitOfThatAccountFalseAtTheNextCheck_OthersUnaffected()
+    {
+        await using var stack = await DashboardStack.StartAsync();
+        var provider = stack.CreateRevalidatingProvider();
+        var aliceLaptop = await stack.StartSessionAsync(DashboardStack.Alice);
+        var alicePhone = await stack.StartSessionAsync(DashboardStack.Alice);
+        var carol = await stack.StartSessionAsync(DashboardStack.Carol);
+        Assert.True(await ValidateAsync(provider, aliceLaptop));
+        Assert.True(await ValidateAsync(provider, alicePhone));
+
+        stack.Auth.SignIn(DashboardStack.SupportStaff);
+        var ended = await stack.AccountSessions.EndAllAsync(new HestiaFtp.Web.Live.AccountKey(DashboardStack.ServerName, "alice"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, ended);
+        Assert.False(await ValidateAsync(provider, aliceLaptop));
+        Assert.False(await ValidateAsync(provider, alicePhone));
+        Assert.True(await ValidateAsync(provider, carol));
+    }
+
+    [Fact]
+    public async Task Validate_LifetimeIsAbsolute_ActivityDoesNotExtendIt()
+    {
+        await using var stack = await DashboardStack.StartAsync();
+        var provider = stack.CreateRevalidatingProvider();
+        var principal = await stack.StartSessionAsync(DashboardStack.Alice);
+        var lifetime = stack.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.SessionLifetime;
+        Assert.Equal(TimeSpan.FromHours(8), lifetime);
+
+        for (var elapsed = TimeSpan.Zero; elapsed < lifetime; elapsed += TimeSpan.FromMinutes(30))
+        {
+            Assert.True(await ValidateAsync(provider, principal));
+            stack.Clock.Advance(TimeSpan.FromMinutes(30));
+        }
+
+        Assert.False(await ValidateAsync(provider, principal));
     }
 }

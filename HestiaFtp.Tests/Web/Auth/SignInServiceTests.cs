@@ -12,10 +12,11 @@ public class SignInServiceTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<DashboardStack> StartAsync(int perAccount = 3, int perIp = 5) => DashboardStack.StartAsync(s =>
+    private static Task<DashboardStack> StartAsync(int perAccount = 3, int perIp = 4) => DashboardStack.StartAsync(s =>
     {
         s["Dashboard:MaxFailuresPerAccount"] = perAccount.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        s["Dashboard:MaxFailuresPerIp"] = perIp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        s["Dashboard:MaxFailuresPerAddress"] = perIp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        s["Dashboard:MaxFailuresPerAccountAndAddress"] = "100";
         s["Dashboard:SignInWindow"] = "00:10:00";
     });
 
@@ -128,7 +129,7 @@ public class SignInServiceTests
         }
         var calls = stack.CallsOf(HestiaCommands.CheckUserPassword);
 
-        // Even the right password, from a fresh IP, is refused here: HestiaCP is not asked.
+        // Even the right password, from a fresh IP and a new device (no device cookie), is refused here: HestiaCP is not asked.
         var throttled = await stack.SignIn.SignInAsync(DashboardStack.ServerName, "ALICE", "Alice-Demo-2026", "198.51.100.9", Ct);
         var other = await stack.SignIn.SignInAsync(DashboardStack.ServerName, "carol", "Carol-Demo-2026", "198.51.100.9", Ct);
 
@@ -145,8 +146,8 @@ public class SignInServiceTests
     [Fact]
     public async Task SignInAsync_FailuresPerIpReachLimit_ThrottledWithoutCallingHestiaUntilWindowPasses()
     {
-        await using var stack = await StartAsync(perAccount: 100, perIp: 5);
-        foreach (var user in new[] { "alice", "carol", "support", "ghost", "admin" })
+        await using var stack = await StartAsync(perAccount: 100, perIp: 4);
+        foreach (var user in new[] { "alice", "carol", "support", "ghost" })
         {
             Assert.Equal(SignInOutcome.InvalidCredentials, (await stack.SignIn.SignInAsync(DashboardStack.ServerName, user, "guess", Ip, Ct)).Outcome);
         }
@@ -166,18 +167,25 @@ public class SignInServiceTests
     }
 
     [Fact]
-    public async Task SignInAsync_SuccessAfterFailures_ResetsTheAccountCount()
+    public async Task SignInAsync_SuccessesBetweenFailures_DoNotCount_TheDeviceCookieOutlastsTheLimit()
     {
         await using var stack = await StartAsync(perAccount: 3, perIp: 100);
         await stack.SignIn.SignInAsync(DashboardStack.ServerName, "alice", "wrong-1", Ip, Ct);
         await stack.SignIn.SignInAsync(DashboardStack.ServerName, "alice", "wrong-2", Ip, Ct);
-        Assert.Equal(SignInOutcome.Success, (await stack.SignIn.SignInAsync(DashboardStack.ServerName, "alice", "Alice-Demo-2026", Ip, Ct)).Outcome);
-        await stack.SignIn.SignInAsync(DashboardStack.ServerName, "alice", "wrong-3", Ip, Ct);
-        await stack.SignIn.SignInAsync(DashboardStack.ServerName, "alice", "wrong-4", Ip, Ct);
+        SignInResult? success = null;
+        for (var i = 0; i < 5; i++)
+        {
+            success = await stack.SignIn.SignInAsync(DashboardStack.ServerName, "alice", "Alice-Demo-2026", Ip, Ct);
+            Assert.Equal(SignInOutcome.Success, success.Outcome);
+        }
 
-        var result = await stack.SignIn.SignInAsync(DashboardStack.ServerName, "alice", "Alice-Demo-2026", Ip, Ct);
-
-        Assert.Equal(SignInOutcome.Success, result.Outcome);
+        // Seven attempts, two failed: a third failure is still allowed, then new devices are held back.
+        Assert.Equal(SignInOutcome.InvalidCredentials, (await stack.SignIn.SignInAsync(DashboardStack.ServerName, "alice", "wrong-3", Ip, Ct)).Outcome);
+        Assert.Equal(SignInOutcome.Throttled, (await stack.SignIn.SignInAsync(DashboardStack.ServerName, "alice", "Alice-Demo-2026", Ip, Ct)).Outcome);
+        var device = success!.Device!;
+        var withCookie = await stack.SignIn.SignInAsync(DashboardStack.ServerName, "alice", "Alice-Demo-2026", Ip,
+            name => name == device.Name ? device.Value : null, Ct);
+        Assert.Equal(SignInOutcome.Success, withCookie.Outcome);
     }
 
     [Fact]
@@ -189,7 +197,7 @@ public class SignInServiceTests
         var result = await stack.SignIn.SignInAsync(DashboardStack.ServerName, "alice", "Alice-Demo-2026", Ip, Ct);
 
         Assert.Equal(SignInOutcome.Unavailable, result.Outcome);
-        Assert.False(stack.Throttle.IsBlocked(DashboardStack.ServerName, "alice", Ip));
+        Assert.Equal(0, await stack.Throttle.CountAsync($"address|{Ip}", Ct));
     }
 
     [Fact]

@@ -6,8 +6,10 @@ namespace HestiaFtp.Tests.Web.E2E;
 /// <summary>What bUnit cannot see: the real app in a real browser (MudBlazor styles, dialogs opening, the SignalR circuit).</summary>
 [Trait("Category", "E2E")]
 [Collection(E2ECollection.Name)]
-public sealed class DashboardBrowserTests(DashboardHost host) : IClassFixture<DashboardHost>
+public sealed class DashboardBrowserTests(DashboardHost host) : IClassFixture<DashboardHost>, IDisposable
 {
+    public void Dispose() => host.AssertNoCspViolations();
+
     [Fact]
     public async Task SignIn_WithWrongPassword_ShowsMessageAndStaysOnSignIn()
     {

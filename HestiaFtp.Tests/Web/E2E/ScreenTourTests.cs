@@ -9,8 +9,10 @@ namespace HestiaFtp.Tests.Web.E2E;
 /// </summary>
 [Trait("Category", "E2E")]
 [Collection(E2ECollection.Name)]
-public sealed class ScreenTourTests(DashboardHost host) : IClassFixture<DashboardHost>
+public sealed class ScreenTourTests(DashboardHost host) : IClassFixture<DashboardHost>, IDisposable
 {
+    public void Dispose() => host.AssertNoCspViolations();
+
     [Fact]
     public async Task Customer_DomainPageAndDialogs_RenderInBrowser()
     {

@@ -83,7 +83,7 @@ public sealed class AccountWatch : IAsyncDisposable
         }
         catch (Exception ex) when (!_disposed.IsCancellationRequested)
         {
-            LoadError = DashboardErrors.Describe(ex, _l).Message;
+            LoadError = LoadFailed(ex);
         }
         Status = await StatusOrNullAsync(key.Server) ?? Status;
         Version++;
@@ -111,6 +111,11 @@ public sealed class AccountWatch : IAsyncDisposable
         catch (Exception ex) when (!_disposed.IsCancellationRequested)
         {
             RefreshMessage = _l["Live.RefreshFailedBecause", DashboardErrors.Describe(ex, _l).Message];
+            if (Snapshot is null)
+            {
+                // Nothing was ever shown: the load error is where the page says what happened (the refresh result has no place yet).
+                LoadError = LoadFailed(ex);
+            }
             Status = await StatusOrNullAsync(key.Server) ?? Status;
         }
         finally
@@ -119,6 +124,8 @@ public sealed class AccountWatch : IAsyncDisposable
             Version++;
         }
     }
+
+    private string LoadFailed(Exception ex) => $"{_l["Accounts.LoadFailed"]} {DashboardErrors.Describe(ex, _l).Message}";
 
     private async Task<ServerStatus?> StatusOrNullAsync(string server)
     {

@@ -92,12 +92,14 @@ public sealed partial class DomainFtpPage
     // HestiaCP still deletes on a suspended domain or user; only an unreachable server stops it.
     private string? DeleteDisabledReason => _status is { Reachable: false } ? L["Live.Paused"].Value : null;
 
+    // Updates arrive on the feed's thread (and the highlight timer's): apply them and render on the circuit's dispatcher.
     protected override void OnInitialized() =>
-        _watch = new AccountWatch(Dashboard, L, Time, async update =>
+        _watch = new AccountWatch(Dashboard, L, Time, update => InvokeAsync(async () =>
         {
-            await InvokeAsync(update);
+            // On the circuit's dispatcher: the live feed calls from a thread-pool thread.
+            await update();
             StateHasChanged();
-        }, change => change.Domain is null || string.Equals(change.Domain, Domain, StringComparison.OrdinalIgnoreCase));
+        }), change => change.Domain is null || string.Equals(change.Domain, Domain, StringComparison.OrdinalIgnoreCase));
 
     private IReadOnlyList<DomainFtpCardModel> Cards(WebDomain web) =>
         _cardModels.Build(web, _user?.IsSupport != false, ChangeDisabledReason, DeleteDisabledReason, _highlighted);

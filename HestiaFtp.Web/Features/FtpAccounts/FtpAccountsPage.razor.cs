@@ -91,12 +91,14 @@ public sealed partial class FtpAccountsPage
     private Task DeleteCardAsync(string login) =>
         Items.Find(i => i.Account.Login == login) is { } item ? OpenDeleteAsync(item) : Task.CompletedTask;
 
+    // Updates arrive on the feed's thread (and the highlight timer's): apply them and render on the circuit's dispatcher.
     protected override void OnInitialized() =>
-        _watch = new AccountWatch(Dashboard, L, Time, async update =>
+        _watch = new AccountWatch(Dashboard, L, Time, update => InvokeAsync(async () =>
         {
-            await InvokeAsync(update);
+            // On the circuit's dispatcher: the live feed calls from a thread-pool thread.
+            await update();
             StateHasChanged();
-        });
+        }));
 
     protected override async Task OnParametersSetAsync()
     {

@@ -4,12 +4,14 @@ using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace HestiaFtp.Web.Features.Support;
 
 /// <summary>
-/// Staff overview of every account of every configured server, live. Read-only by construction: it only reads from
-/// <see cref="ILiveAccounts"/> (overviews, status, recent events) and asks for a poll; it calls nothing that changes HestiaCP.
+/// Staff overview of every account of every configured server, live. Read-only towards HestiaCP by construction: it only
+/// reads from <see cref="ILiveAccounts"/> (overviews, status, recent events) and asks for a poll; it calls nothing that
+/// changes HestiaCP. The one action, ending an account's dashboard sessions, goes through <see cref="IAccountSessions"/>.
 /// </summary>
 public partial class SupportPage
 {
@@ -42,6 +44,9 @@ public partial class SupportPage
     private CurrentUser CurrentUser { get; set; } = default!;
 
     [Inject]
+    private IAccountSessions AccountSessions { get; set; } = default!;
+
+    [Inject]
     private IStringLocalizer<Strings> L { get; set; } = default!;
 
     [Inject]
@@ -52,6 +57,9 @@ public partial class SupportPage
 
     [Inject]
     private ILogger<SupportPage> Logger { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
 
     private long MissedCount => (_subscription is null ? 0 : Math.Max(0, _subscription.Missed - _missedAtPause)) + _ignoredWhilePaused;
 
@@ -281,6 +289,22 @@ public partial class SupportPage
         if (key is not null)
         {
             Navigation.NavigateTo(SupportLinks.Account(key));
+        }
+    }
+
+    private async Task EndSessionsAsync(AccountKey key)
+    {
+        try
+        {
+            var ended = await AccountSessions.EndAllAsync(key, _cts.Token);
+            _announcement = L["Support.SessionsEnded", key.User, ended];
+            Snackbar.Add(_announcement, Severity.Success);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogWarning(ex, "Ending the sessions of {Account} failed", key);
+            _announcement = L["Support.EndSessionsFailed", key.User, DashboardErrors.Describe(ex, L).Message];
+            Snackbar.Add(_announcement, Severity.Error);
         }
     }
 

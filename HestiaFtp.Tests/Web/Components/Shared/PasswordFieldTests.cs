@@ -86,6 +86,45 @@ public sealed class PasswordFieldTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_WithOwnerValueWhileMasked_KeepsItOutOfTheInputUntilReveal()
+    {
+        var cut = RenderField("Owner-Set-Pass-123");
+
+        Assert.True(string.IsNullOrEmpty(cut.Find("input#pw").GetAttribute("value")));
+        Assert.DoesNotContain("Owner-Set-Pass-123", cut.Markup, StringComparison.Ordinal);
+
+        cut.Find($"[aria-label='{T("Password.Reveal")}']").Click();
+
+        Assert.Equal("Owner-Set-Pass-123", cut.Find("input#pw").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Input_WhenTypedWhileMasked_KeepsTheTypedValueInTheInput()
+    {
+        var cut = RenderField();
+
+        cut.Find("input#pw").Input("typed-secret-value");
+        cut.Render(p => p.Add(x => x.Value, _value));
+
+        Assert.Equal("password", cut.Find("input#pw").GetAttribute("type"));
+        Assert.Equal("typed-secret-value", cut.Find("input#pw").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Copy_WhileMasked_CopiesTheValueFetchedAtClick()
+    {
+        JSInterop.Setup<bool>("hestiaFtp.copy", _ => true).SetResult(true);
+        var cut = RenderField("Owner-Set-Pass-123");
+
+        cut.Find(".password-copy").Click();
+
+        var copied = Assert.Single(JSInterop.Invocations, i => i.Identifier == "hestiaFtp.copy");
+        Assert.Equal("Owner-Set-Pass-123", copied.Arguments[0]);
+        Assert.Equal("password", cut.Find("input#pw").GetAttribute("type"));
+        Assert.True(string.IsNullOrEmpty(cut.Find("input#pw").GetAttribute("value")));
+    }
+
+    [Fact]
     public void Render_WithError_ShowsErrorTextUnderField()
     {
         var cut = RenderField("x", error: true, errorText: "Server said no");

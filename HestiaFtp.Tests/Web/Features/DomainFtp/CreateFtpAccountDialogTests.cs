@@ -1,3 +1,4 @@
+using HestiaFtp.Core.FtpAccounts;
 using AngleSharp.Dom;
 using Bunit;
 using FluentValidation;
@@ -194,29 +195,97 @@ public sealed class CreateFtpAccountDialogTests : DashboardTestContext
     }
 
     [Fact]
-    public async Task Submit_WithExistingFolder_ChecksItThenCreatesThere()
+    public async Task Submit_WithFolder_LeavesTheExistenceCheckToTheServiceAndCreatesThere()
     {
         var reference = await OpenAsync();
         Fill("web", folder: "public_html/uploads");
 
         Submit();
 
-        await ResultOf(reference);
-        Assert.Equal(["folders demo/alice example.com /public_html", "create demo/alice example.com web /public_html/uploads"], Dashboard.Calls);
+        var result = await ResultOf(reference);
+        Assert.Equal("/public_html/uploads", Assert.IsType<NewFtpCredentials>(result!.Data).Folder);
+        Assert.Equal(["create demo/alice example.com web /public_html/uploads"], Dashboard.Calls);
     }
 
     [Fact]
-    public async Task Submit_WhenFolderMissing_ShowsMessageUnderFolderAndDoesNotCreate()
+    public async Task Submit_WhenServiceSaysFolderMissing_ShowsMessageUnderFolderAndKeepsInput()
     {
         var reference = await OpenAsync();
         Fill("web", folder: "public_html/nothere");
+        Dashboard.NextRefusal = new FtpRefusal(ValidationCodes.PathNotFound, "Policy: the folder does not exist",
+            nameof(CreateFtpAccountRequest.Folder));
 
         Submit();
 
         _dialogs.WaitForAssertion(() => Assert.Contains(T("DomainFtp.Create.FolderMissing"), FieldText("#create-folder")));
-        Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("create", StringComparison.Ordinal));
+        Assert.DoesNotContain(T("DomainFtp.Create.FolderMissing"), FieldText("#create-login"));
+        Assert.Empty(_dialogs.FindAll("#create-error"));
+        Assert.Equal(["create demo/alice example.com web /public_html/nothere"], Dashboard.Calls);
+        Assert.Empty(Dashboard.Domains[0].FtpAccounts);
         Assert.False(reference.Result.IsCompleted);
         Assert.Equal("public_html/nothere", Find("#create-folder").GetAttribute("value"));
+        Assert.Equal("web", Find("#create-login").GetAttribute("value"));
+        Assert.Equal(StrongPassword, Find("#create-password").GetAttribute("value"));
+    }
+
+    public static TheoryData<string, string, string> Refusals => new()
+    {
+        { nameof(CreateFtpAccountRequest.LoginSuffix), ValidationCodes.LoginTooLong, "#create-login" },
+        { nameof(CreateFtpAccountRequest.Password), ValidationCodes.PasswordCommon, "#create-password" },
+        { nameof(CreateFtpAccountRequest.Folder), ValidationCodes.PathTooManySegments, "#create-folder" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task Submit_WhenServiceRefuses_ShowsReasonNextToItsFieldAndKeepsInput(string property, string code, string field)
+    {
+        var reference = await OpenAsync();
+        Fill("web", folder: "public_html");
+        Dashboard.NextRefusal = new FtpRefusal(code, "Policy: refused", property);
+
+        Submit();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains(T("Rule." + code), FieldText(field)));
+        Assert.All(new[] { "#create-login", "#create-password", "#create-folder" }.Where(f => f != field),
+            other => Assert.DoesNotContain(T("Rule." + code), FieldText(other)));
+        Assert.Empty(_dialogs.FindAll("#create-error"));
+        Assert.False(reference.Result.IsCompleted);
+        Assert.Equal("web", Find("#create-login").GetAttribute("value"));
+        Assert.Equal(StrongPassword, Find("#create-password").GetAttribute("value"));
+        Assert.Equal("public_html", Find("#create-folder").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Submit_WhenServiceKnowsTheLoginExists_SaysSoUnderLoginInTheReadersLanguage()
+    {
+        var reference = await OpenAsync();
+        Fill("web");
+        Dashboard.NextRefusal = new FtpRefusal(ValidationCodes.LoginExists, "an FTP account with this name already exists.",
+            nameof(CreateFtpAccountRequest.LoginSuffix));
+
+        Submit();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains(T("Rule." + ValidationCodes.LoginExists), FieldText("#create-login")));
+        Assert.DoesNotContain("an FTP account with this name already exists.", _dialogs.Markup);
+        Assert.Equal("web", Find("#create-login").GetAttribute("value"));
+        Assert.False(reference.Result.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Submit_WhenNoReadCanTell_WarnsAndKeepsInput()
+    {
+        var reference = await OpenAsync();
+        Fill("web");
+        Dashboard.NextCannotTell = true;
+
+        Submit();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal(T("Error.OutcomeUnknown"), Find("#create-error").TextContent.Trim()));
+        Assert.Contains("mud-alert-text-warning", Find("#create-error").ClassName);
+        Assert.False(reference.Result.IsCompleted);
+        Assert.Equal("web", Find("#create-login").GetAttribute("value"));
+        Assert.Equal(StrongPassword, Find("#create-password").GetAttribute("value"));
+        Assert.False(Find("#create-submit").HasAttribute("disabled"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Bunit;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Tests.TestSupport;
 using HestiaFtp.Web.Auth;
+using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Features.DomainFtp;
 using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
@@ -43,7 +44,12 @@ public sealed class DomainFtpPageTests : DashboardTestContext
     }
 
     private static List<string> Logins(IRenderedComponent<DomainFtpPage> cut) =>
-        cut.FindAll(".domain-ftp-card .login-text").Select(e => e.TextContent).ToList();
+        cut.FindAll(".ftp-card").Select(e => e.GetAttribute("data-login")!).ToList();
+
+    private static AngleSharp.Dom.IElement Card(IRenderedComponent<DomainFtpPage> cut, string login) =>
+        cut.Find($".ftp-card[data-login='{login}']");
+
+    private int LoadCalls => Dashboard.Calls.Count(c => c == "load demo/alice");
 
     private void WithUnreachableServer() =>
         Dashboard.Status = new ServerStatus("demo", false, new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.Zero), null, "timeout", null);
@@ -56,7 +62,7 @@ public sealed class DomainFtpPageTests : DashboardTestContext
         var cut = RenderPage();
 
         Assert.NotNull(cut.Find("#loading"));
-        Assert.Empty(cut.FindAll(".domain-ftp-card"));
+        Assert.Empty(cut.FindAll(".ftp-card"));
         Dashboard.LoadGate.SetResult();
         cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_logs"], Logins(cut)));
         Assert.Empty(cut.FindAll("#loading"));
@@ -68,8 +74,9 @@ public sealed class DomainFtpPageTests : DashboardTestContext
         var cut = RenderPage();
 
         Assert.Equal(["alice_web", "alice_logs"], Logins(cut));
-        Assert.Equal(["/home/alice/web/example.com/public_html", "/home/alice/web/example.com"],
-            cut.FindAll(".card-folder").Select(e => e.TextContent).ToList());
+        Assert.Contains("/home/alice/web/example.com/public_html", Card(cut, "alice_web").TextContent);
+        Assert.Contains("/home/alice/web/example.com", Card(cut, "alice_logs").TextContent);
+        Assert.DoesNotContain("/home/alice/web/example.com/public_html", Card(cut, "alice_logs").TextContent);
         Assert.Contains("resolve  ", Dashboard.Calls);
         Assert.Contains("load demo/alice", Dashboard.Calls);
     }
@@ -131,19 +138,24 @@ public sealed class DomainFtpPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_WhenServerUnreachable_KeepsDataMarkedAsOfAndDisablesChangesWithReason()
+    public void Render_WhenServerUnreachable_KeepsDataSaysAsOfWhenStatusUnknownAndPausesChanges()
     {
         WithUnreachableServer();
 
         var cut = RenderPage();
 
-        Assert.NotNull(cut.Find("#unreachable-banner"));
-        Assert.NotNull(cut.Find("#as-of"));
+        var banner = cut.Find("#unreachable-banner").TextContent;
+        Assert.Contains(T("Live.Unreachable", "demo"), banner);
+        Assert.Contains(T("Live.UnreachableSince", TimeText.Short(new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.Zero)), TimeText.Short(Dashboard.AsOf)), banner);
         Assert.Equal(["alice_web", "alice_logs"], Logins(cut));
+        Assert.Equal(T("Live.StatusUnknown"), cut.Find("#status-chip").TextContent.Trim());
+        Assert.Equal(T("Live.StatusUnknownExplain"), cut.Find("#status-explain").TextContent.Trim());
         Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
-        Assert.Equal(T("Accounts.UnreachableReason"), cut.Find("#add-disabled-reason").TextContent.Trim());
-        Assert.All(cut.FindAll(".edit-button"), b => Assert.True(b.HasAttribute("disabled")));
-        Assert.All(cut.FindAll(".delete-button"), b => Assert.True(b.HasAttribute("disabled")));
+        Assert.Equal(T("Live.Paused"), cut.Find("#add-disabled-reason").TextContent.Trim());
+        Assert.Equal(2, cut.FindAll(".edit-button[disabled]").Count);
+        Assert.Equal(2, cut.FindAll(".delete-button[disabled]").Count);
+        Assert.All(cut.FindComponents<DomainFtpCard>(), c => Assert.Equal(T("Live.Paused"), c.Instance.Model.EditDisabledReason));
+        Assert.All(cut.FindComponents<DomainFtpCard>(), c => Assert.Equal(T("Live.Paused"), c.Instance.Model.DeleteDisabledReason));
     }
 
     [Fact]
@@ -218,32 +230,38 @@ public sealed class DomainFtpPageTests : DashboardTestContext
         };
 
         await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpAdded, "example.com", "alice_new",
-            ChangeSource.External, _time.GetUtcNow()));
+            ChangeSource.External, _time.GetUtcNow(), To: ""));
 
         cut.WaitForAssertion(() => Assert.Contains("alice_new", Logins(cut)));
-        Assert.Contains("changed", cut.Find(".domain-ftp-card[data-login='alice_new']").ClassList);
-        Assert.DoesNotContain("changed", cut.Find(".domain-ftp-card[data-login='alice_web']").ClassList);
-        Assert.Equal(T("DomainFtp.Live.Added", "alice_new"), cut.Find("#live-announcer").TextContent.Trim());
+        Assert.Contains("changed", cut.Find(".ftp-card[data-login='alice_new']").ClassList);
+        Assert.DoesNotContain("changed", cut.Find(".ftp-card[data-login='alice_web']").ClassList);
+        Assert.Equal("FTP account alice_new added on example.com (folder /)", cut.Find("#live-announcer").TextContent.Trim());
 
         _time.Advance(TimeSpan.FromSeconds(3));
 
-        cut.WaitForAssertion(() => Assert.DoesNotContain("changed", cut.Find(".domain-ftp-card[data-login='alice_new']").ClassList));
+        cut.WaitForAssertion(() => Assert.DoesNotContain("changed", cut.Find(".ftp-card[data-login='alice_new']").ClassList));
     }
 
     [Fact]
-    public async Task LiveUpdate_ForAnotherDomain_DoesNotHighlightOrAnnounce()
+    public async Task LiveUpdate_ForAnotherDomain_IsNeitherHighlightedNorAnnounced()
     {
         var cut = RenderPage();
 
-        await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpMoved, "other.org", "alice_other",
-            ChangeSource.External, _time.GetUtcNow()));
+        Dashboard.Domains[1] = FakeFtpDashboard.Domain("other.org", accounts: ("alice_other", "/logs"));
+        Dashboard.Domains[0] = Dashboard.Domains[0] with { FtpAccounts = [.. Dashboard.Domains[0].FtpAccounts, new("alice_new", "example.com", "")] };
 
-        Assert.Empty(cut.FindAll(".changed"));
-        Assert.Equal("", cut.Find("#live-announcer").TextContent.Trim());
+        // One poll saw two changes: only this domain's is news here.
+        await Dashboard.PushAsync(
+            new AccountChange(new("demo", "alice"), ChangeKind.FtpMoved, "other.org", "alice_other", ChangeSource.External, _time.GetUtcNow(), From: "", To: "/logs"),
+            new AccountChange(new("demo", "alice"), ChangeKind.FtpAdded, "example.com", "alice_new", ChangeSource.External, _time.GetUtcNow(), To: ""));
+
+        Assert.Equal(["alice_web", "alice_logs", "alice_new"], Logins(cut));
+        Assert.Equal(["alice_new"], cut.FindAll(".ftp-card.changed").Select(e => e.GetAttribute("data-login")).ToList());
+        Assert.Equal("FTP account alice_new added on example.com (folder /)", cut.Find("#live-announcer").TextContent.Trim());
     }
 
     [Fact]
-    public async Task LiveUpdate_WhenServerBecomesUnreachable_ShowsBanner()
+    public async Task LiveUpdate_WhenServerBecomesUnreachable_ShowsBannerAndStatusUnknown()
     {
         var cut = RenderPage();
         WithUnreachableServer();
@@ -252,6 +270,8 @@ public sealed class DomainFtpPageTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#unreachable-banner")));
         Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.Equal(T("Live.StatusUnknown"), cut.Find("#status-chip").TextContent.Trim());
+        Assert.Equal(["alice_web", "alice_logs"], Logins(cut));
     }
 
     [Fact]
@@ -278,7 +298,7 @@ public sealed class DomainFtpPageTests : DashboardTestContext
 
         _dialogs.WaitForAssertion(() => Assert.Equal("alice_web2", _dialogs.Find("#cred-login").TextContent));
         cut.WaitForAssertion(() => Assert.Contains("alice_web2", Logins(cut)));
-        Assert.Contains("changed", cut.Find(".domain-ftp-card[data-login='alice_web2']").ClassList);
+        Assert.Contains("changed", cut.Find(".ftp-card[data-login='alice_web2']").ClassList);
     }
 
     [Fact]
@@ -287,7 +307,7 @@ public sealed class DomainFtpPageTests : DashboardTestContext
         var cut = RenderPage();
         Dashboard.ResetNextFolderChange = true;
 
-        cut.Find(".domain-ftp-card[data-login='alice_web'] .edit-button").Click();
+        cut.Find(".ftp-card[data-login='alice_web'] .edit-button").Click();
         _dialogs.WaitForElement("#edit-folder");
         _dialogs.Find("#edit-folder").Input("missing");
         _dialogs.Find("#edit-submit").Click();
@@ -295,8 +315,8 @@ public sealed class DomainFtpPageTests : DashboardTestContext
         _dialogs.Find("#edit-done").Click();
 
         _snackbars.WaitForAssertion(() => Assert.Contains(T("DomainFtp.Edit.ResetToRootShort", "alice_web"), _snackbars.Markup));
-        cut.WaitForAssertion(() => Assert.Equal("/home/alice/web/example.com",
-            cut.Find(".domain-ftp-card[data-login='alice_web'] .card-folder").TextContent));
+        cut.WaitForAssertion(() => Assert.DoesNotContain("/home/alice/web/example.com/public_html", Card(cut, "alice_web").TextContent));
+        Assert.Contains("/home/alice/web/example.com", Card(cut, "alice_web").TextContent);
     }
 
     [Fact]
@@ -304,7 +324,7 @@ public sealed class DomainFtpPageTests : DashboardTestContext
     {
         var cut = RenderPage();
 
-        cut.Find(".domain-ftp-card[data-login='alice_web'] .edit-button").Click();
+        cut.Find(".ftp-card[data-login='alice_web'] .edit-button").Click();
         _dialogs.WaitForElement("#edit-password");
         _dialogs.Find("#edit-password").Input(StrongPassword);
         _dialogs.Find("#edit-submit").Click();
@@ -318,7 +338,7 @@ public sealed class DomainFtpPageTests : DashboardTestContext
     {
         var cut = RenderPage();
 
-        cut.Find(".domain-ftp-card[data-login='alice_logs'] .delete-button").Click();
+        cut.Find(".ftp-card[data-login='alice_logs'] .delete-button").Click();
         _dialogs.WaitForAssertion(() => Assert.Contains("/home/alice/web/example.com", _dialogs.Find("#delete-files-stay").TextContent));
         _dialogs.Find("#delete-confirm").Click();
 
@@ -326,6 +346,128 @@ public sealed class DomainFtpPageTests : DashboardTestContext
         Assert.Contains("delete demo/alice example.com alice_logs", Dashboard.Calls);
         _snackbars.WaitForAssertion(() => Assert.Contains(T("Accounts.Deleted", "alice_logs"), _snackbars.Markup));
     }
+
+    [Fact]
+    public async Task Add_WhenCreated_ShowsTheCardFromTheFeedWithoutReloading()
+    {
+        var cut = RenderPage();
+
+        cut.Find("#add-ftp").Click();
+        _dialogs.WaitForElement("#create-login");
+        _dialogs.Find("#create-login").Input("web2");
+        _dialogs.Find("#create-password").Input(StrongPassword);
+        _dialogs.Find("#create-folder").Input("private");
+        _dialogs.Find("#create-submit").Click();
+        _dialogs.WaitForElement("#cred-done");
+        _dialogs.Find("#cred-done").Click();
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#cred-done")));
+        // Let the page finish what follows the dialogs (a reload would start there).
+        await cut.InvokeAsync(() => { });
+
+        Assert.Equal(["alice_web", "alice_logs", "alice_web2"], Logins(cut));
+        Assert.Contains("/home/alice/web/example.com/private", Card(cut, "alice_web2").TextContent);
+        Assert.Contains("changed", Card(cut, "alice_web2").ClassList);
+        Assert.Equal("FTP account alice_web2 added on example.com (folder /private)", cut.Find("#live-announcer").TextContent.Trim());
+        Assert.Equal(1, LoadCalls);
+        Assert.Equal(0, Dashboard.Refreshes);
+    }
+
+    [Fact]
+    public void Edit_WhenFolderChanged_ShowsTheNewFolderFromTheFeedWithoutReloading()
+    {
+        var cut = RenderPage();
+
+        Card(cut, "alice_web").QuerySelector(".edit-button")!.Click();
+        _dialogs.WaitForElement("#edit-folder");
+        _dialogs.Find("#edit-folder").Input("private");
+        _dialogs.Find("#edit-submit").Click();
+
+        _snackbars.WaitForAssertion(() => Assert.Contains(T("DomainFtp.Edit.FolderChanged", "alice_web", "/private"), _snackbars.Markup));
+        Assert.Contains("/home/alice/web/example.com/private", Card(cut, "alice_web").TextContent);
+        Assert.Contains("changed", Card(cut, "alice_web").ClassList);
+        Assert.Equal("FTP account alice_web on example.com now uses folder /private (was /public_html)", cut.Find("#live-announcer").TextContent.Trim());
+        Assert.Contains("folder demo/alice example.com alice_web /private", Dashboard.Calls);
+        Assert.Equal(1, LoadCalls);
+        Assert.Equal(0, Dashboard.Refreshes);
+    }
+
+    [Fact]
+    public void Edit_WhenPasswordChanged_AnnouncesItFromTheFeedWithoutReloading()
+    {
+        var cut = RenderPage();
+
+        Card(cut, "alice_logs").QuerySelector(".edit-button")!.Click();
+        _dialogs.WaitForElement("#edit-password");
+        _dialogs.Find("#edit-password").Input(StrongPassword);
+        _dialogs.Find("#edit-submit").Click();
+
+        _snackbars.WaitForAssertion(() => Assert.Contains(T("Accounts.PasswordChanged", "alice_logs"), _snackbars.Markup));
+        Assert.Contains("changed", Card(cut, "alice_logs").ClassList);
+        Assert.Equal(T("Support.Event.FtpPasswordChanged", "alice_logs", "example.com"), cut.Find("#live-announcer").TextContent.Trim());
+        Assert.Equal(1, LoadCalls);
+    }
+
+    [Fact]
+    public void Delete_WhenConfirmed_DropsTheCardFromTheFeedWithoutReloading()
+    {
+        var cut = RenderPage();
+
+        Card(cut, "alice_web").QuerySelector(".delete-button")!.Click();
+        _dialogs.WaitForElement("#delete-confirm");
+        _dialogs.Find("#delete-confirm").Click();
+
+        _snackbars.WaitForAssertion(() => Assert.Contains(T("Accounts.Deleted", "alice_web"), _snackbars.Markup));
+        Assert.Equal(["alice_logs"], Logins(cut));
+        Assert.Equal(T("Support.Event.FtpRemoved", "alice_web", "example.com"), cut.Find("#live-announcer").TextContent.Trim());
+        Assert.Equal(1, LoadCalls);
+        Assert.Equal(0, Dashboard.Refreshes);
+    }
+
+    [Fact]
+    public void RetryNow_WhenTheServerAnswersAgain_ShowsCheckingThenDropsTheBannerAndSaysWhenChecked()
+    {
+        WithUnreachableServer();
+        var cut = RenderPage();
+        Dashboard.LoadGate = new TaskCompletionSource();
+
+        cut.Find("#retry-now").Click();
+
+        Assert.True(cut.Find("#retry-now").HasAttribute("disabled"));
+        Assert.Equal("true", cut.Find("#retry-now").GetAttribute("aria-busy"));
+        Assert.Equal(T("Live.Refreshing"), cut.Find("#retry-now").TextContent.Trim());
+        Assert.True(cut.Find("#refresh-now").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("#retry-result"));
+        Assert.Equal(1, Dashboard.Refreshes);
+
+        Dashboard.Status = ServerStatus.Initial("demo");
+        Dashboard.LoadGate.SetResult();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#unreachable-banner")));
+        Assert.Equal(T("Live.RefreshDone", TimeText.Clock(Dashboard.AsOf)), cut.Find(".refresh-result").TextContent.Trim());
+        Assert.Equal(T("Card.Active"), cut.Find("#status-chip").TextContent.Trim());
+        Assert.False(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.False(cut.Find("#refresh-now").HasAttribute("disabled"));
+        Assert.Equal(1, Dashboard.Refreshes);
+    }
+
+    [Fact]
+    public void RefreshNow_WhenClicked_ShowsCheckingThenSaysWhenChecked()
+    {
+        var cut = RenderPage();
+        Dashboard.LoadGate = new TaskCompletionSource();
+
+        cut.Find("#refresh-now").Click();
+
+        Assert.True(cut.Find("#refresh-now").HasAttribute("disabled"));
+        Assert.Equal(T("Live.Refreshing"), cut.Find("#refresh-now").TextContent.Trim());
+        Dashboard.LoadGate.SetResult();
+        cut.WaitForAssertion(() => Assert.Equal(T("Live.RefreshNow"), cut.Find("#refresh-now").TextContent.Trim()));
+        Assert.Equal(T("Live.RefreshDone", TimeText.Clock(Dashboard.AsOf)), cut.Find(".refresh-result").TextContent.Trim());
+        Assert.Equal(1, Dashboard.Refreshes);
+    }
+
+
+
 
     private static Dictionary<string, int> CardRenders(IRenderedComponent<DomainFtpPage> cut) =>
         cut.FindComponents<DomainFtpCard>().ToDictionary(c => c.Instance.Model.Login, c => c.RenderCount);

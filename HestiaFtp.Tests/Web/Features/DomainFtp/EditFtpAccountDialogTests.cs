@@ -221,6 +221,59 @@ public sealed class EditFtpAccountDialogTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Save_WhenServiceRefusesThePassword_ShowsReasonUnderPasswordKeepsItAndSkipsFolder()
+    {
+        var reference = await OpenAsync();
+        Find("#edit-password").Input(StrongPassword);
+        Find("#edit-folder").Input("private");
+        Dashboard.NextRefusal = new FtpRefusal(ValidationCodes.PasswordCommon, "Policy: too common", nameof(ChangeFtpPasswordRequest.Password));
+
+        Save();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains(T("Rule." + ValidationCodes.PasswordCommon), FieldText("#edit-password")));
+        Assert.DoesNotContain(T("Rule." + ValidationCodes.PasswordCommon), FieldText("#edit-folder"));
+        Assert.Empty(_dialogs.FindAll("#edit-error"));
+        Assert.Equal(["password demo/alice example.com alice_web"], Dashboard.Calls);
+        Assert.Equal(StrongPassword, Find("#edit-password").GetAttribute("value"));
+        Assert.Equal("private", Find("#edit-folder").GetAttribute("value"));
+        Assert.False(reference.Result.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Save_WhenServiceRefusesTheFolder_ShowsReasonUnderFolderAndKeepsIt()
+    {
+        var reference = await OpenAsync();
+        Find("#edit-folder").Input("deep/er/path");
+        Dashboard.NextRefusal = new FtpRefusal(ValidationCodes.PathTooManySegments, "Policy: too deep", nameof(ChangeFtpFolderRequest.Folder));
+
+        Save();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains(T("Rule." + ValidationCodes.PathTooManySegments), FieldText("#edit-folder")));
+        Assert.Empty(_dialogs.FindAll("#edit-error"));
+        Assert.Equal("deep/er/path", Find("#edit-folder").GetAttribute("value"));
+        Assert.False(reference.Result.IsCompleted);
+        Assert.Equal("/public_html", Dashboard.Domains[0].FtpAccounts[0].Folder);
+    }
+
+    [Fact]
+    public async Task Save_WhenNoReadCanTellThePassword_WarnsToSetItAgainAndKeepsIt()
+    {
+        var reference = await OpenAsync();
+        Find("#edit-password").Input(StrongPassword);
+        Find("#edit-folder").Input("private");
+        Dashboard.NextCannotTell = true;
+
+        Save();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal(T("Error.PasswordCannotTell"), Find("#edit-error").TextContent.Trim()));
+        Assert.Contains("mud-alert-text-warning", Find("#edit-error").ClassName);
+        Assert.Equal(StrongPassword, Find("#edit-password").GetAttribute("value"));
+        Assert.Empty(_dialogs.FindAll("#edit-password-done"));
+        Assert.Equal(["password demo/alice example.com alice_web"], Dashboard.Calls);
+        Assert.False(reference.Result.IsCompleted);
+    }
+
+    [Fact]
     public async Task Cancel_AfterPasswordAlreadyChanged_ClosesWithThatResult()
     {
         var reference = await OpenAsync();

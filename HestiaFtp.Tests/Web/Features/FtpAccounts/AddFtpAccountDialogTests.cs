@@ -1,3 +1,4 @@
+using HestiaFtp.Core.FtpAccounts;
 using AngleSharp.Dom;
 using Bunit;
 using HestiaFtp.Core.Hestia;
@@ -162,6 +163,38 @@ public sealed class AddFtpAccountDialogTests : DashboardTestContext
         Assert.False(reference.Result.IsCompleted);
         Assert.True(IsChecked(Choice("example.com")));
         Assert.False(_dialogs.Find("#add-submit").HasAttribute("disabled"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Submit_WhenEveryGeneratedNameIsTaken_SaysSoInTheReadersLanguageWithoutAskingForALogin(bool hestiaSaidExists)
+    {
+        var reference = await OpenAsync(FakeFtpDashboard.Domain("example.com"));
+        // As the service answers: the reason code on the result and a refusal in its own English words (exit 4 when names were sent).
+        Dashboard.NextNotDoneReason = FtpResultCodes.NamesTaken;
+        Dashboard.NextRefusal = new FtpRefusal(FtpResultCodes.NamesTaken, "every generated name (5 tries) was already taken; try again or choose a name.",
+            HestiaCode: hestiaSaidExists ? HestiaReturnCode.Exists : null);
+
+        _dialogs.Find("#add-submit").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal(T("Error.NamesTaken"), _dialogs.Find("#add-error").TextContent.Trim()));
+        Assert.False(reference.Result.IsCompleted);
+        Assert.False(_dialogs.Find("#add-submit").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Submit_WhenNoReadCanTell_WarnsTheOutcomeIsUnknownAndStaysOpen()
+    {
+        var reference = await OpenAsync(FakeFtpDashboard.Domain("example.com"));
+        Dashboard.NextCannotTell = true;
+
+        _dialogs.Find("#add-submit").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal(T("Error.OutcomeUnknown"), _dialogs.Find("#add-error").TextContent.Trim()));
+        Assert.Contains("mud-alert-text-warning", _dialogs.Find("#add-error").ClassName);
+        Assert.False(reference.Result.IsCompleted);
+        Assert.Empty(Dashboard.Domains[0].FtpAccounts);
     }
 
     [Fact]

@@ -119,6 +119,74 @@ public sealed class ChangePasswordDialogTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Submit_WhenServiceRefusesThePassword_ShowsReasonUnderFieldAndKeepsIt()
+    {
+        var reference = await OpenAsync();
+        Find("#change-password-input").Input(StrongPassword);
+        Dashboard.NextRefusal = new FtpRefusal(ValidationCodes.PasswordCommon, "Policy: too common", nameof(ChangeFtpPasswordRequest.Password));
+
+        Submit();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains(T("Rule." + ValidationCodes.PasswordCommon), FieldText()));
+        Assert.Empty(_dialogs.FindAll("#change-password-error"));
+        Assert.Equal(StrongPassword, Find("#change-password-input").GetAttribute("value"));
+        Assert.False(reference.Result.IsCompleted);
+        Assert.False(Find("#change-password-submit").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Submit_WhenThePanelRefusesThePassword_ShowsItsWordsUnderField()
+    {
+        var reference = await OpenAsync();
+        Find("#change-password-input").Input(StrongPassword);
+        Dashboard.NextRefusal = new FtpRefusal(FtpResultCodes.HestiaRefused, "Error: PAM refused the password",
+            nameof(ChangeFtpPasswordRequest.Password), HestiaReturnCode.Invalid);
+
+        Submit();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains(T("Error.PasswordRejected"), FieldText()));
+        Assert.Contains(T("Error.PanelSaid", "Error: PAM refused the password"), FieldText());
+        Assert.Equal(StrongPassword, Find("#change-password-input").GetAttribute("value"));
+        Assert.False(reference.Result.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Submit_WhenNoReadCanTell_WarnsToSetItAgainKeepsItAndSendsAgain()
+    {
+        var reference = await OpenAsync();
+        Find("#change-password-input").Input(StrongPassword);
+        Dashboard.NextCannotTell = true;
+
+        Submit();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal(T("Error.PasswordCannotTell"), Find("#change-password-error").TextContent.Trim()));
+        Assert.Contains("mud-alert-text-warning", Find("#change-password-error").ClassName);
+        Assert.Equal(StrongPassword, Find("#change-password-input").GetAttribute("value"));
+        Assert.False(reference.Result.IsCompleted);
+
+        Submit();
+
+        var result = await ResultOf(reference);
+        Assert.Equal(FtpResultStatus.Done, Assert.IsType<FtpPasswordChangeResult>(result!.Data).Status);
+        Assert.Equal(2, Dashboard.Calls.Count(c => c == "password demo/alice example.com alice_web"));
+    }
+
+    [Fact]
+    public async Task Submit_WhenReadBackShowsItWasNotApplied_SaysNothingChangedAndKeepsIt()
+    {
+        var reference = await OpenAsync();
+        Find("#change-password-input").Input(StrongPassword);
+        Dashboard.NextNotDoneReason = FtpResultCodes.NotAppliedAfterUnknown;
+
+        Submit();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal(T("Error.NotAppliedAfterUnknown"), Find("#change-password-error").TextContent.Trim()));
+        Assert.Contains("mud-alert-text-error", Find("#change-password-error").ClassName);
+        Assert.Equal(StrongPassword, Find("#change-password-input").GetAttribute("value"));
+        Assert.False(reference.Result.IsCompleted);
+    }
+
+    [Fact]
     public async Task Submit_WhenDomainSuspended_ShowsAlert()
     {
         await OpenAsync();

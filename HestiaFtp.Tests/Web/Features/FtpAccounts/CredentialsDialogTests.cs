@@ -71,6 +71,27 @@ public sealed class CredentialsDialogTests : DashboardTestContext
         Assert.Equal(T("Credentials.Reveal"), _dialogs.Find("#cred-reveal").GetAttribute("aria-label"));
     }
 
+    // The render batch carries string parameters of components, not only the markup: no component below the dialog may
+    // hold the password as a string before Reveal (the browser test counts the bytes on the WebSocket).
+    [Fact]
+    public async Task Open_NoComponentHoldsThePasswordAsAStringParameter()
+    {
+        await OpenAsync();
+
+        var holders = _dialogs.FindComponents<Microsoft.AspNetCore.Components.IComponent>()
+            .Select(c => c.Instance)
+            .Where(c => c is not CredentialsDialog)
+            .SelectMany(c => c.GetType().GetProperties()
+                .Where(p => p.PropertyType == typeof(string)
+                    && p.IsDefined(typeof(Microsoft.AspNetCore.Components.ParameterAttribute), inherit: true)
+                    && (p.GetValue(c) as string)?.Contains("S3cret", StringComparison.Ordinal) == true)
+                .Select(p => $"{c.GetType().Name}.{p.Name}"))
+            .ToList();
+
+        Assert.True(_dialogs.FindComponents<CopyButton>().Count >= 3);
+        Assert.Empty(holders);
+    }
+
     [Fact]
     public async Task Reveal_ShowsThenHidesThePassword()
     {

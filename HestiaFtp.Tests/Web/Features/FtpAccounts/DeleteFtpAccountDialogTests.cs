@@ -1,3 +1,4 @@
+using HestiaFtp.Core.FtpAccounts;
 using Bunit;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Tests.TestSupport;
@@ -57,7 +58,7 @@ public sealed class DeleteFtpAccountDialogTests : DashboardTestContext
     }
 
     [Fact]
-    public async Task Confirm_DeletesAndClosesWithTheLogin()
+    public async Task Confirm_DeletesAndClosesWithTheResult()
     {
         var reference = await OpenAsync();
 
@@ -65,7 +66,8 @@ public sealed class DeleteFtpAccountDialogTests : DashboardTestContext
 
         var result = await ResultOf(reference);
         Assert.False(result!.Canceled);
-        Assert.Equal("alice_web", result.Data);
+        var deleted = Assert.IsType<FtpDeleteResult>(result.Data);
+        Assert.Equal((FtpResultStatus.Done, "alice_web", "example.com"), (deleted.Status, deleted.Login, deleted.Domain));
         Assert.Equal(["delete demo/alice example.com alice_web"], Dashboard.Calls);
         Assert.Equal(["alice_logs"], Dashboard.Domains[0].FtpAccounts.Select(a => a.Login).ToList());
     }
@@ -112,6 +114,49 @@ public sealed class DeleteFtpAccountDialogTests : DashboardTestContext
         Assert.False(reference.Result.IsCompleted);
         Assert.False(_dialogs.Find("#delete-confirm").HasAttribute("disabled"));
         Assert.Equal(2, Dashboard.Domains[0].FtpAccounts.Count);
+    }
+
+    [Fact]
+    public async Task Confirm_WhenReadBackShowsItWasNotApplied_SaysNotDeletedAndStaysOpen()
+    {
+        var reference = await OpenAsync();
+        Dashboard.NextNotDoneReason = FtpResultCodes.NotAppliedAfterUnknown;
+
+        _dialogs.Find("#delete-confirm").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal(T("Error.NotAppliedAfterUnknown"), _dialogs.Find("#delete-error").TextContent.Trim()));
+        Assert.NotEqual(T("Error.OutcomeUnknown"), _dialogs.Find("#delete-error").TextContent.Trim());
+        Assert.Contains("mud-alert-text-error", _dialogs.Find("#delete-error").ClassName);
+        Assert.False(reference.Result.IsCompleted);
+        Assert.False(_dialogs.Find("#delete-confirm").HasAttribute("disabled"));
+        Assert.Equal(2, Dashboard.Domains[0].FtpAccounts.Count);
+    }
+
+    [Fact]
+    public async Task Confirm_WhenNoReadCanTell_WarnsTheOutcomeIsUnknownAndStaysOpen()
+    {
+        var reference = await OpenAsync();
+        Dashboard.NextCannotTell = true;
+
+        _dialogs.Find("#delete-confirm").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal(T("Error.OutcomeUnknown"), _dialogs.Find("#delete-error").TextContent.Trim()));
+        Assert.Contains("mud-alert-text-warning", _dialogs.Find("#delete-error").ClassName);
+        Assert.False(reference.Result.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Confirm_WhenThePanelRefuses_SaysWhyInItsOwnWordsAndStaysOpen()
+    {
+        var reference = await OpenAsync();
+        Dashboard.NextRefusal = new FtpRefusal(FtpResultCodes.HestiaRefused, "Error: user alice is suspended", null, HestiaReturnCode.Suspended);
+
+        _dialogs.Find("#delete-confirm").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal($"{T("Error.UserSuspended")} {T("Error.PanelSaid", "Error: user alice is suspended")}",
+            _dialogs.Find("#delete-error").TextContent.Trim()));
+        Assert.Contains("mud-alert-text-error", _dialogs.Find("#delete-error").ClassName);
+        Assert.False(reference.Result.IsCompleted);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Bunit;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Tests.TestSupport;
 using HestiaFtp.Web.Auth;
+using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Features.FtpAccounts;
 using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
@@ -40,7 +41,21 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
     }
 
     private static List<string> Logins(IRenderedComponent<FtpAccountsPage> cut) =>
-        cut.FindAll(".ftp-card .login-text").Select(e => e.TextContent).ToList();
+        cut.FindAll(".ftp-card").Select(e => e.GetAttribute("data-login")!).ToList();
+
+    private int LoadCalls => Dashboard.Calls.Count(c => c == "load demo/alice");
+
+    /// <summary>How often a text occurs in what the page shows (its text, not its markup).</summary>
+    private static int Occurrences(IRenderedComponent<FtpAccountsPage> cut, string text)
+    {
+        var all = string.Concat(cut.Nodes.Select(n => n.TextContent));
+        var count = 0;
+        for (var at = all.IndexOf(text, StringComparison.Ordinal); at >= 0; at = all.IndexOf(text, at + text.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
 
     private void WithUnreachableServer() =>
         Dashboard.Status = new ServerStatus("demo", false, new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.Zero), null, "timeout", null);
@@ -205,6 +220,21 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_WhenRetryAfterALoadErrorFailsToo_ShowsTheNewReason()
+    {
+        Dashboard.LoadFailure = new HestiaException(HestiaReturnCode.Connect, "v-list-web-domains", null);
+        var cut = RenderPage();
+        Dashboard.LoadFailure = new DashboardAccessException(DashboardAccessException.Reason.SignedOut);
+
+        cut.Find("#load-error button").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(T("Error.SignedOut"), cut.Find("#load-error").TextContent), Patience);
+        Assert.Contains(T("Accounts.LoadFailed"), cut.Find("#load-error").TextContent);
+        Assert.DoesNotContain(T("Error.Unreachable"), cut.Find("#load-error").TextContent);
+        Assert.Equal(1, Dashboard.Refreshes);
+    }
+
+    [Fact]
     public void Render_WhenLoadFailsWithApiCredentials_SaysSoWithoutDetails()
     {
         Dashboard.LoadFailure = new HestiaException(HestiaReturnCode.Password, "v-list-web-domains", "Error: password wrong for admin");
@@ -357,15 +387,15 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         var cut = RenderPage();
         Assert.Equal("", cut.Find("#live-announcer").TextContent.Trim());
         Assert.Equal("polite", cut.Find("#live-announcer").GetAttribute("aria-live"));
-        Dashboard.Domains[1] = Dashboard.Domains[1] with { FtpAccounts = [.. Dashboard.Domains[1].FtpAccounts, new("alice_new", "other.org", "")] };
+        Dashboard.Domains[1] = Dashboard.Domains[1] with { FtpAccounts = [.. Dashboard.Domains[1].FtpAccounts, new("alice_new", "other.org", "/uploads")] };
 
         await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpAdded, "other.org", "alice_new",
-            ChangeSource.External, _time.GetUtcNow()));
+             ChangeSource.External, _time.GetUtcNow(), To: "/uploads"));
 
         cut.WaitForAssertion(() => Assert.Contains("alice_new", Logins(cut)), Patience);
         Assert.Contains("changed", cut.Find(".ftp-card[data-login='alice_new']").ClassList);
         Assert.DoesNotContain("changed", cut.Find(".ftp-card[data-login='alice_web']").ClassList);
-        Assert.Equal(T("DomainFtp.Live.Added", "alice_new"), cut.Find("#live-announcer").TextContent.Trim());
+        Assert.Equal("FTP account alice_new added on other.org (folder /uploads)", cut.Find("#live-announcer").TextContent.Trim());
         Assert.Contains(T("Accounts.Summary", 4, 2), cut.Find("#status-line").TextContent);
 
         _time.Advance(TimeSpan.FromSeconds(3));
@@ -380,10 +410,10 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Dashboard.Domains[0] = Dashboard.Domains[0] with { FtpAccounts = [Dashboard.Domains[0].FtpAccounts[0]] };
 
         await Dashboard.PushAsync(new AccountChange(new("demo", "alice"), ChangeKind.FtpRemoved, "example.com", "alice_logs",
-            ChangeSource.External, _time.GetUtcNow()));
+             ChangeSource.External, _time.GetUtcNow()));
 
         cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_other"], Logins(cut)), Patience);
-        Assert.Equal(T("DomainFtp.Live.Removed", "alice_logs"), cut.Find("#live-announcer").TextContent.Trim());
+        Assert.Equal(T("Support.Event.FtpRemoved", "alice_logs", "example.com"), cut.Find("#live-announcer").TextContent.Trim());
     }
 
     [Fact]
@@ -393,14 +423,17 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
 
         var cut = RenderPage();
 
-        Assert.Contains("demo", cut.Find("#unreachable-banner").TextContent);
+        Assert.Contains(T("Live.Unreachable", "demo"), cut.Find("#unreachable-banner").TextContent);
         Assert.Equal(["alice_web", "alice_logs", "alice_other"], Logins(cut));
         Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
-        Assert.Equal(T("Accounts.UnreachableReason"), cut.Find("#add-disabled-reason").TextContent.Trim());
-        Assert.All(cut.FindAll(".edit-button"), b => Assert.True(b.HasAttribute("disabled")));
-        Assert.All(cut.FindAll(".delete-button"), b => Assert.True(b.HasAttribute("disabled")));
-        Assert.All(cut.FindAll(".disabled-reason"), r => Assert.Equal(T("Accounts.UnreachableReason"), r.TextContent.Trim()));
-        Assert.Equal(3, cut.FindAll(".disabled-reason").Count);
+        Assert.Equal(T("Live.Paused"), cut.Find("#add-disabled-reason").TextContent.Trim());
+        Assert.Equal(3, cut.FindAll(".edit-button[disabled]").Count);
+        Assert.Equal(3, cut.FindAll(".delete-button[disabled]").Count);
+        // Which reason each card shows is the card's business (FtpAccountCardTests); the page hands every card the outage one.
+        var cards = cut.FindComponents<FtpAccountCard>();
+        Assert.Equal(3, cards.Count);
+        Assert.All(cards, c => Assert.Equal(T("Live.Paused"), c.Instance.Model.EditDisabledReason));
+        Assert.All(cards, c => Assert.Equal(T("Live.Paused"), c.Instance.Model.DeleteDisabledReason));
     }
 
     [Fact]
@@ -535,6 +568,121 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#delete-confirm")), Patience);
         Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("delete", StringComparison.Ordinal));
         Assert.Equal(3, Logins(cut).Count);
+    }
+
+    [Fact]
+    public async Task Add_WhenQuickCreated_ShowsTheCardFromTheFeedWithoutReloading()
+    {
+        var cut = RenderPage();
+
+        cut.Find("#add-ftp").Click();
+        _dialogs.WaitForElement("#add-submit");
+        _dialogs.Find("#add-submit").Click();
+        _dialogs.WaitForElement("#cred-login", Patience);
+        var login = _dialogs.Find("#cred-login").TextContent;
+        _dialogs.Find("#cred-done").Click();
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#cred-login")), Patience);
+        // Let the page finish what follows the dialogs (a reload would start there).
+        await cut.InvokeAsync(() => { });
+
+        Assert.Equal(["alice_web", "alice_logs", login, "alice_other"], Logins(cut));
+        Assert.Contains("changed", cut.Find($".ftp-card[data-login='{login}']").ClassList);
+        Assert.Equal($"FTP account {login} added on example.com (folder /)", cut.Find("#live-announcer").TextContent.Trim());
+        Assert.Contains(T("Accounts.Summary", 4, 2), cut.Find("#status-line").TextContent);
+        Assert.Equal(1, LoadCalls);
+        Assert.Equal(0, Dashboard.Refreshes);
+    }
+
+    [Fact]
+    public void Edit_WhenPasswordChanged_AnnouncesItFromTheFeedWithoutReloading()
+    {
+        var cut = RenderPage();
+
+        cut.Find(".ftp-card[data-login='alice_other'] .edit-button").Click();
+        _dialogs.WaitForElement("#change-password-input");
+        _dialogs.Find("#change-password-input").Input("Correct-Horse-Battery-9");
+        _dialogs.Find("#change-password-submit").Click();
+
+        _snackbars.WaitForAssertion(() => Assert.Contains(T("Accounts.PasswordChanged", "alice_other"), _snackbars.Markup), Patience);
+        Assert.Contains("changed", cut.Find(".ftp-card[data-login='alice_other']").ClassList);
+        Assert.DoesNotContain("changed", cut.Find(".ftp-card[data-login='alice_web']").ClassList);
+        Assert.Equal(T("Support.Event.FtpPasswordChanged", "alice_other", "other.org"), cut.Find("#live-announcer").TextContent.Trim());
+        Assert.Equal(1, LoadCalls);
+        Assert.Equal(0, Dashboard.Refreshes);
+    }
+
+    [Fact]
+    public void Delete_WhenConfirmed_DropsTheCardFromTheFeedWithoutReloading()
+    {
+        var cut = RenderPage();
+
+        cut.Find(".ftp-card[data-login='alice_logs'] .delete-button").Click();
+        _dialogs.WaitForElement("#delete-confirm");
+        _dialogs.Find("#delete-confirm").Click();
+
+        _snackbars.WaitForAssertion(() => Assert.Contains(T("Accounts.Deleted", "alice_logs"), _snackbars.Markup), Patience);
+        Assert.Equal(["alice_web", "alice_other"], Logins(cut));
+        Assert.Equal(T("Support.Event.FtpRemoved", "alice_logs", "example.com"), cut.Find("#live-announcer").TextContent.Trim());
+        Assert.Contains(T("Accounts.Summary", 2, 2), cut.Find("#status-line").TextContent);
+        Assert.Equal(1, LoadCalls);
+        Assert.Equal(0, Dashboard.Refreshes);
+    }
+
+    [Fact]
+    public void Render_WhenServerUnreachableWithSeveralCards_SaysSoOnceInTheBanner()
+    {
+        WithUnreachableServer();
+
+        var cut = RenderPage();
+
+        Assert.Equal(3, cut.FindAll(".ftp-card").Count);
+        Assert.Single(cut.FindAll("#unreachable-banner"));
+        Assert.Equal(1, Occurrences(cut, T("Live.Unreachable", "demo")));
+        Assert.Equal(1, Occurrences(cut, T("Live.UnreachableSince",
+            TimeText.Short(new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.Zero)), TimeText.Short(Dashboard.AsOf))));
+        Assert.Single(cut.FindAll("#retry-now"));
+    }
+
+    [Fact]
+    public void RetryNow_WhileTheServerStillDoesNotAnswer_ShowsCheckingThenSaysSoInTheBanner()
+    {
+        WithUnreachableServer();
+        var cut = RenderPage();
+        Dashboard.LoadGate = new TaskCompletionSource();
+
+        cut.Find("#retry-now").Click();
+
+        Assert.True(cut.Find("#retry-now").HasAttribute("disabled"));
+        Assert.Equal("true", cut.Find("#retry-now").GetAttribute("aria-busy"));
+        Assert.Equal(T("Live.Refreshing"), cut.Find("#retry-now").TextContent.Trim());
+        Assert.True(cut.Find("#refresh-now").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("#retry-result"));
+        Assert.Equal(1, Dashboard.Refreshes);
+
+        Dashboard.LoadGate.SetResult();
+
+        cut.WaitForAssertion(() => Assert.Equal(T("Live.RefreshFailed", TimeText.Clock(_time.GetUtcNow())), cut.Find("#retry-result").TextContent.Trim()), Patience);
+        Assert.False(cut.Find("#retry-now").HasAttribute("disabled"));
+        Assert.Equal("false", cut.Find("#retry-now").GetAttribute("aria-busy"));
+        Assert.Equal(T("Common.Retry"), cut.Find("#retry-now").TextContent.Trim());
+        Assert.Equal(1, Occurrences(cut, T("Live.RefreshFailed", TimeText.Clock(_time.GetUtcNow()))));
+        Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
+        Assert.Equal(3, Logins(cut).Count);
+        Assert.Equal(1, Dashboard.Refreshes);
+    }
+
+    [Fact]
+    public void RetryNow_WhenTheCheckFails_SaysWhyInTheBannerAndKeepsTheCards()
+    {
+        WithUnreachableServer();
+        var cut = RenderPage();
+        Dashboard.LoadFailure = new HestiaException(HestiaReturnCode.Connect, "v-list-web-domains", null);
+
+        cut.Find("#retry-now").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(T("Live.RefreshFailedBecause", T("Error.Unreachable")), cut.Find("#retry-result").TextContent.Trim()), Patience);
+        Assert.Equal(["alice_web", "alice_logs", "alice_other"], Logins(cut));
+        Assert.Empty(cut.FindAll("#load-error"));
     }
 
     private static Dictionary<string, int> CardRenders(IRenderedComponent<FtpAccountsPage> cut) =>

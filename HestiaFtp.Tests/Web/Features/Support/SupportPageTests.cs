@@ -20,10 +20,12 @@ public sealed class SupportPageTests : DashboardTestContext
 {
     private readonly FakeLiveAccounts _live = new();
     private readonly FakeTimeProvider _clock = new(Now);
+    private readonly FakeAccountSessions _sessions = new();
 
     public SupportPageTests()
     {
         Services.AddSingleton<ILiveAccounts>(_live);
+        Services.AddSingleton<IAccountSessions>(_sessions);
         Services.AddSingleton<TimeProvider>(_clock);
         Services.AddScoped<CurrentUser>();
         SignInAs(new DashboardUser("alpha", "staff", DashboardRole.Support));
@@ -331,7 +333,7 @@ public sealed class SupportPageTests : DashboardTestContext
     [Fact]
     public void RecentEvents_AreListedNewestFirstWithTimeServerAndLocalizedText()
     {
-        _live.Recent.Add(LiveEvent.ForChange(new AccountChange(new("alpha", "alice"), ChangeKind.FtpAdded, "alice.example", "alice_web",  ChangeSource.Dashboard, Now.AddMinutes(-10))));
+        _live.Recent.Add(LiveEvent.ForChange(new AccountChange(new("alpha", "alice"), ChangeKind.FtpAdded, "alice.example", "alice_web",  ChangeSource.Dashboard, Now.AddMinutes(-10), To: "/public_html")));
         _live.Recent.Add(LiveEvent.ForChange(new AccountChange(new("beta", "carol"), ChangeKind.DomainSuspended, "carol.example", null,  ChangeSource.External, Now.AddMinutes(-2))));
 
         var cut = RenderPage();
@@ -341,7 +343,7 @@ public sealed class SupportPageTests : DashboardTestContext
         Assert.Equal("carol: web domain carol.example suspended (outside the dashboard)", items[0].QuerySelector(".event-text")!.TextContent.Trim());
         Assert.Equal("beta", items[0].QuerySelector(".event-server")!.TextContent.Trim());
         Assert.Equal(TimeText.Clock(Now.AddMinutes(-2)), items[0].QuerySelector(".event-time")!.TextContent.Trim());
-        Assert.Equal("alice: FTP account alice_web added on alice.example (through the dashboard)", items[1].QuerySelector(".event-text")!.TextContent.Trim());
+        Assert.Equal("alice: FTP account alice_web added on alice.example (folder /public_html) (through the dashboard)", items[1].QuerySelector(".event-text")!.TextContent.Trim());
     }
 
     [Fact]
@@ -377,6 +379,31 @@ public sealed class SupportPageTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.Contains($"Unreachable since {TimeText.Full(since)}", cut.Find(".server-card[data-server='beta'] .server-state").TextContent));
         Assert.Equal($"HestiaCP unreachable since {TimeText.Clock(since)}.", cut.Find("li.event-item .event-text").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task PushedChange_WhenFolderMoved_NamesTheOldAndNewFolder()
+    {
+        var cut = RenderPage();
+
+        await _live.PushAsync(LiveEvent.ForChange(new AccountChange(new("alpha", "alice"), ChangeKind.FtpMoved, "alice.example", "alice_web",
+            ChangeSource.External, Now.AddMinutes(1), From: "", To: "/public_html/shop")));
+
+        cut.WaitForAssertion(() => Assert.Equal("alice: FTP account alice_web on alice.example now uses folder /public_html/shop (was /) (outside the dashboard)",
+            cut.Find("li.event-item .event-text").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task PushedStatus_WhenCredentialsRefused_ListsTheEventInWords()
+    {
+        var cut = RenderPage();
+        var status = new ServerStatus("beta", false, Now, Now, "Error: authentication failed", Now, CredentialsRefused: true);
+        _live.Statuses["beta"] = status;
+
+        await _live.PushAsync(LiveEvent.ForStatus(status, Now.AddMinutes(1)));
+
+        cut.WaitForAssertion(() => Assert.Equal("HestiaCP refused the dashboard's credentials; polling stopped.", cut.Find("li.event-item .event-text").TextContent.Trim()));
+        Assert.Contains("Credentials refused", cut.Find(".server-card[data-server='beta'] .server-state").TextContent);
     }
 
     [Fact]
@@ -513,6 +540,32 @@ public sealed class SupportPageTests : DashboardTestContext
         finally
         {
             (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    [Fact]
+    public void EndSessions_OnARow_EndsThatAccountsSessionsAndSaysHowMany()
+    {
+        var cut = RenderPage();
+        _sessions.Ended = 2;
+
+        Row(cut, "bob").QuerySelector("button.end-sessions")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal([new AccountKey("alpha", "bob")], _sessions.Calls));
+        Assert.StartsWith("bob: 2 sessions ended", cut.Find("#support-announcement").TextContent, StringComparison.Ordinal);
+        Assert.Equal("End all dashboard sessions of bob", Row(cut, "bob").QuerySelector("button.end-sessions")!.GetAttribute("aria-label"));
+    }
+
+    private sealed class FakeAccountSessions : IAccountSessions
+    {
+        public List<AccountKey> Calls { get; } = [];
+
+        public int Ended { get; set; }
+
+        public Task<int> EndAllAsync(AccountKey account, CancellationToken cancellationToken)
+        {
+            Calls.Add(account);
+            return Task.FromResult(Ended);
         }
     }
 }

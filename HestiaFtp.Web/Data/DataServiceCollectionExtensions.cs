@@ -1,0 +1,26 @@
+using HestiaFtp.Web.Audit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HestiaFtp.Web.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the dashboard database as one SQLite file at <c>Audit:Path</c> (default
+    /// <c>{contentRoot}/App_Data/audit.db</c>; relative paths are taken relative to <paramref name="contentRoot"/>), shared
+    /// by the activity log and the sign-in store, and migrates it at host start. Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddDashboardDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        if (services.Any(d => d.ServiceType == typeof(SqliteDatabase)))
+        {
+            return services;
+        }
+        var options = configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions();
+        var path = Path.IsPathRooted(options.Path) ? options.Path : Path.Combine(contentRoot, options.Path);
+        services.TryAddSingleton(sp => new SqliteDatabase(path, sp.GetService<ILogger<SqliteDatabase>>()));
+        services.TryAddSingleton<IDashboardDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
+        services.AddHostedService<DatabaseMigrationService>();
+        return services;
+    }
+}

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Claims;
 using HestiaFtp.Core.Emulator;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
@@ -6,9 +7,11 @@ using HestiaFtp.Web.Audit;
 using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Dashboard;
+using HestiaFtp.Web.Data;
 using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -85,7 +88,15 @@ internal sealed class BenchStack : IAsyncDisposable
         services.AddSingleton<ICredentialGenerator, CredentialGenerator>();
         services.AddSingleton<FtpAccountService>();
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName));
+        // The sign-in defence and server-side sessions as AddDashboardAuth registers them, with throw-away data-protection keys.
+        services.AddSingleton(sp => new SqliteSignInStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ISignInAttemptStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
+        services.AddSingleton<IDeviceStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
+        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<DeviceCookies>();
+        services.AddSingleton<DashboardSessions>();
         services.AddScoped<BenchAuthenticationState>();
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<BenchAuthenticationState>());
         services.AddScoped<CurrentUser>();
@@ -95,19 +106,24 @@ internal sealed class BenchStack : IAsyncDisposable
         return new BenchStack(emulator, server, provider, directory);
     }
 
-    /// <summary>Signs in through the real <see cref="SignInService"/> (<c>v-check-user-password</c> + <c>v-list-user</c>, which feeds the store).</summary>
-    public async Task<DashboardUser> SignInAsync(string user, string password)
+    /// <summary>
+    /// Signs in through the real <see cref="SignInService"/> (<c>v-check-user-password</c> + <c>v-list-user</c>, which feeds the
+    /// store); returns the principal its session cookie carries.
+    /// </summary>
+    public async Task<ClaimsPrincipal> SignInAsync(string user, string password)
     {
         await using var scope = _services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<SignInService>().SignInAsync(ServerName, user, password, "127.0.0.1", CancellationToken.None);
-        return result.User ?? throw new InvalidOperationException($"Sign-in of {user} failed: {result.Outcome}.");
+        return result is { User: { } signedIn, Session: { } session }
+            ? signedIn.ToPrincipal(session.Expires, session.Id)
+            : throw new InvalidOperationException($"Sign-in of {user} failed: {result.Outcome}.");
     }
 
-    /// <summary>A circuit signed in as <paramref name="user"/>.</summary>
-    public CircuitScope OpenCircuit(DashboardUser user)
+    /// <summary>A circuit signed in as <paramref name="principal"/>.</summary>
+    public CircuitScope OpenCircuit(ClaimsPrincipal principal)
     {
         var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<BenchAuthenticationState>().SignIn(user);
+        scope.ServiceProvider.GetRequiredService<BenchAuthenticationState>().SignIn(principal);
         return new CircuitScope(scope);
     }
 
@@ -162,9 +178,9 @@ internal sealed class BenchAuthenticationState : AuthenticationStateProvider
 {
     private AuthenticationState _state = new(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()));
 
-    public void SignIn(DashboardUser user)
+    public void SignIn(ClaimsPrincipal principal)
     {
-        _state = new AuthenticationState(user.ToPrincipal(DateTimeOffset.UtcNow.AddHours(8)));
+        _state = new AuthenticationState(principal);
         NotifyAuthenticationStateChanged(Task.FromResult(_state));
     }
 

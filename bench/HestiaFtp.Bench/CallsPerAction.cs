@@ -97,7 +97,7 @@ internal static class CallsPerAction
         report.Table(["action", "reads", "mutations", "total", "budget", "", "calls", "result"], rows, "lrrrrlll");
     }
 
-    private static async Task<DashboardUser> Sign(BenchStack stack, List<IReadOnlyList<string>> rows, HestiaEmulator emulator)
+    private static async Task<System.Security.Claims.ClaimsPrincipal> Sign(BenchStack stack, List<IReadOnlyList<string>> rows, HestiaEmulator emulator)
     {
         emulator.ResetCallCounts();
         var user = await stack.SignInAsync(User, "Carol-Demo-2026");

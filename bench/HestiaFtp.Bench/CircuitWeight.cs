@@ -32,24 +32,6 @@ internal static class CircuitWeight
     public static async Task RunAsync(Report report)
     {
         await Chromium.EnsureInstalledAsync();
-        var audit = Path.Combine(Path.GetTempPath(), $"hestiaftp-bench-{Guid.NewGuid():N}.db");
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseEnvironment("Development")
-            .UseSetting("Audit:Path", audit)
-            .UseSetting("Serilog:MinimumLevel:Default", "Warning")
-            .ConfigureServices(s =>
-            {
-                s.AddSingleton<CircuitCounter>();
-                s.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
-            }));
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        var emulator = factory.Services.GetRequiredService<HestiaEmulator>();
-        var counter = factory.Services.GetRequiredService<CircuitCounter>();
-        Seed(emulator.Control);
-        LatencyModel.Apply(emulator);
-
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -65,36 +47,40 @@ internal static class CircuitWeight
             (EmptyUser, BenchPassword, 0), ("alice", "Alice-Demo-2026", 3), ("carol", "Carol-Demo-2026", 43), (BigUser, BenchPassword, 2000),
         };
         var rows = new List<Weight>();
+        var lingering = new List<string>();
         Rendering? rendering = null;
         foreach (var customer in customers)
         {
-            var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1366, Height = 900 } });
+            // One app per customer: circuits of pages left earlier (kept as disconnected for a while) never count.
+            await using var app = await App.StartAsync();
+            var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1366, Height = 900 } });
             context.SetDefaultTimeout(60_000);
-            var pages = await OpenBaselineAsync(context, counter, customer.User, customer.Password);
-            var before = Heap.Measure();
+            var pages = await OpenBaselineAsync(context, app.Circuits, customer.User, customer.Password);
+            var before = await Heap.MeasureAsync();
             await Task.WhenAll(pages.Select(p => p.Locator("nav.top-nav a[href='/']").ClickAsync()));
             var cards = Math.Min(customer.Accounts, CardsPerPage);
             await Task.WhenAll(pages.Select(p => cards == 0
                 ? p.Locator("#empty-state").WaitForAsync()
                 : p.WaitForFunctionAsync($"document.querySelectorAll('#cards .ftp-card').length === {cards}")));
             await Task.Delay(TimeSpan.FromSeconds(1));
-            var after = Heap.Measure();
-            rows.Add(new Weight(customer.User, customer.Accounts, cards, counter.Open, before, after));
+            var after = await Heap.MeasureAsync();
+            rows.Add(new Weight(customer.User, customer.Accounts, cards, app.Circuits.Open, before, after));
             if (customer.User == "carol")
             {
-                rendering = await MeasureRenderingAsync(factory.Services.GetRequiredService<ILiveAccounts>(), emulator.Control, pages);
+                rendering = await MeasureRenderingAsync(app.Services.GetRequiredService<ILiveAccounts>(), app.Emulator.Control, pages);
             }
 
             await Task.WhenAll(pages.Select(p => p.GotoAsync("about:blank")));
             await context.CloseAsync();
-            await counter.WaitForAsync(0, TimeSpan.FromSeconds(30));
+            await app.Circuits.WaitForAsync(0, TimeSpan.FromSeconds(10));
+            lingering.Add($"{customer.User} {app.Circuits.Open}");
         }
 
         report.Line("## 3. Circuit weight");
         report.Line();
         report.Line(Conditions.Describe($"the real app (Program with its embedded demo emulator, Development) on Kestrel in this process; " +
-            $"{PageCount} Debian Chromium pages per customer, each its own circuit; heap after GC.Collect(2, Forced, blocking, compacting) ×3 " +
-            "with LOH compaction"));
+            $"{PageCount} Debian Chromium pages per customer, each its own circuit; heap = the smallest of 5 readings 0.5 s apart, " +
+            "each after GC.Collect(2, Forced, blocking, compacting) ×3 with LOH compaction"));
         report.Line();
         report.Line($"Baseline: the same {PageCount} circuits signed in on /activity (the layout, no account watched, no card); then each moves to / " +
             $"through the navigation link (same circuit), and the accounts page opens with its cards (paged: {CardsPerPage} cards per page). " +
@@ -112,6 +98,8 @@ internal static class CircuitWeight
         report.Line($"The accounts page without a card (customer {EmptyUser}: one domain, no FTP account, the empty state) adds {Stats.F(empty.TotalKb, "0")} KB " +
             "to a circuit; the rest is the cards (and, for 2,000 accounts, the list of all accounts the page pages through).");
         report.Line();
+        report.Line($"Circuits still open 10 s after the pages were left (about:blank, context closed): {string.Join(", ", lingering)}.");
+        report.Line();
         if (rendering is not null)
         {
             report.Line($"Rendering fan-out (optional): one out-of-band FTP account added to carol and read (LiveAccounts.RefreshNowAsync, " +
@@ -121,6 +109,64 @@ internal static class CircuitWeight
                 $"(includes Playwright noticing the DOM change); CPU of the app's process per change {Stats.F(rendering.CpuMedian, "0")} ms median " +
                 "(read, diff, 20 circuits rendering, and the Playwright client's own share).");
             report.Line();
+        }
+    }
+
+    /// <summary>The real app (Program) on Kestrel in this process, its embedded emulator seeded with the bench's customers.</summary>
+    private sealed class App : IAsyncDisposable
+    {
+        private readonly WebApplicationFactory<Program> _factory;
+        private readonly string _directory;
+
+        private App(WebApplicationFactory<Program> factory, string directory)
+        {
+            _factory = factory;
+            _directory = directory;
+            BaseUrl = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        }
+
+        public string BaseUrl { get; }
+
+        public IServiceProvider Services => _factory.Services;
+
+        public HestiaEmulator Emulator => Services.GetRequiredService<HestiaEmulator>();
+
+        public CircuitCounter Circuits => Services.GetRequiredService<CircuitCounter>();
+
+        public static Task<App> StartAsync()
+        {
+            var directory = Path.Combine(Path.GetTempPath(), $"hestiaftp-bench-app-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(directory);
+            var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+                .UseEnvironment("Development")
+                .UseSetting("Audit:Path", Path.Combine(directory, "dashboard.db"))
+                .UseSetting("DataProtection:KeysFolder", Path.Combine(directory, "keys"))
+                .UseSetting("Serilog:MinimumLevel:Default", "Warning")
+                .ConfigureServices(s =>
+                {
+                    s.AddSingleton<CircuitCounter>();
+                    s.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
+                }));
+            factory.UseKestrel(0);
+            factory.StartServer();
+            var app = new App(factory, directory);
+            Seed(app.Emulator.Control);
+            LatencyModel.Apply(app.Emulator);
+            return Task.FromResult(app);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _factory.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temporary folder left behind changes no figure.
+            }
         }
     }
 
@@ -231,16 +277,32 @@ internal static class CircuitWeight
 /// <summary>The managed heap after full, blocking, compacting collections (the large-object heap compacted too).</summary>
 internal static class Heap
 {
-    public static (long Total, long Heap) Measure()
+    /// <summary>
+    /// The smallest of five readings half a second apart, each after three collections: what the circuits retain, without
+    /// what happens to be in flight at one instant (a poll's read, a SignalR message, a render batch awaiting its ack).
+    /// </summary>
+    public static async Task<(long Total, long Heap)> MeasureAsync()
     {
-        for (var i = 0; i < 3; i++)
+        var (total, heap) = (long.MaxValue, long.MaxValue);
+        for (var reading = 0; reading < 5; reading++)
         {
-            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
+            if (reading > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+
+            for (var i = 0; i < 3; i++)
+            {
+                GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+            }
+
+            total = Math.Min(total, GC.GetTotalMemory(forceFullCollection: false));
+            heap = Math.Min(heap, GC.GetGCMemoryInfo().HeapSizeBytes);
         }
 
-        return (GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().HeapSizeBytes);
+        return (total, heap);
     }
 }
 

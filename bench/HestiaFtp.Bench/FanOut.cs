@@ -15,7 +15,7 @@ internal static class FanOut
 {
     private const string User = "carol";
     private const string Domain = "yoga-rivage.fr";
-    private const int WarmUp = 4;
+    private const int WarmUp = 10;
     private const int Runs = 20;
 
     public static async Task RunAsync(Report report)

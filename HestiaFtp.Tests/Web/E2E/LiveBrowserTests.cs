@@ -93,6 +93,7 @@ public sealed class LiveBrowserTests(DashboardHost host) : IClassFixture<Dashboa
             await Expect(banner).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Expect(page.GetByText("cannot be reached right now")).ToHaveCountAsync(1);
             await Expect(page.Locator(".ftp-card .edit-button").First).ToBeDisabledAsync();
+            await Expect(page.Locator(".ftp-card .status-unknown").First).ToContainTextAsync("Status unknown");
             await Expect(page.Locator("#add-ftp")).ToBeDisabledAsync();
             // The refresh that found the outage has finished (its read gave up) and says so.
             await Expect(page.Locator("#retry-now")).ToBeEnabledAsync(new() { Timeout = 30_000 });

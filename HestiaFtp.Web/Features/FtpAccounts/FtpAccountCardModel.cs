@@ -10,6 +10,9 @@ public enum FtpAccountCardStatus
 
     /// <summary>The HestiaCP user is suspended: HestiaCP locked every FTP login of the account.</summary>
     LoginsLocked,
+
+    /// <summary>HestiaCP does not answer: the state cannot be read now (the card shows the last one read).</summary>
+    Unknown,
 }
 
 /// <summary>

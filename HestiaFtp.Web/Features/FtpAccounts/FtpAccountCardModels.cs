@@ -44,7 +44,7 @@ public sealed class FtpAccountCardModels(IStringLocalizer<Strings> localizer)
             Folder = item.Account.Folder,
             AbsoluteFolder = item.Account.AbsoluteFolder(item.Domain.Owner),
             AdvancedUrl = $"/domains/{Uri.EscapeDataString(item.Domain.Name)}{supportQuery}",
-            Status = StatusOf(snapshot.HealthOf(item.Domain), item.Domain),
+            Status = unreachable ? FtpAccountCardStatus.Unknown : StatusOf(snapshot.HealthOf(item.Domain), item.Domain),
             ReadOnly = readOnly,
             EditDisabledReason = EditDisabledReason(unreachable, snapshot, item.Domain),
             DeleteDisabledReason = deleteReason,

@@ -108,12 +108,13 @@ public sealed class FtpAccountCardModelsTests
     }
 
     [Fact]
-    public void Build_WhenServerUnreachable_BlocksEditAndDeleteWithThatReason()
+    public void Build_WhenServerUnreachable_BlocksEditAndDeleteWithThatReasonAndSaysTheStatusIsUnknown()
     {
         var cards = Build(Snapshot(domainSuspended: true), Unreachable);
 
         Assert.All(cards, c => Assert.Equal(L["Live.Paused"].Value, c.EditDisabledReason));
         Assert.All(cards, c => Assert.Equal(L["Live.Paused"].Value, c.DeleteDisabledReason));
+        Assert.All(cards, c => Assert.Equal(FtpAccountCardStatus.Unknown, c.Status));
     }
 
     [Fact]

@@ -61,7 +61,8 @@ internal static class CircuitWeight
             var cards = Math.Min(customer.Accounts, CardsPerPage);
             await Task.WhenAll(pages.Select(p => cards == 0
                 ? p.Locator("#empty-state").WaitForAsync()
-                : p.WaitForFunctionAsync($"document.querySelectorAll('#cards .ftp-card').length === {cards}")));
+                // A locator wait, not a page function: the app's CSP forbids evaluating strings in the page.
+                : p.Locator("#cards .ftp-card").Nth(cards - 1).WaitForAsync()));
             await Task.Delay(TimeSpan.FromSeconds(1));
             var after = await Heap.MeasureAsync();
             rows.Add(new Weight(customer.User, customer.Accounts, cards, app.Circuits.Open, before, after));

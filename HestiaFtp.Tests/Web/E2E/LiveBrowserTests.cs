@@ -12,8 +12,10 @@ namespace HestiaFtp.Tests.Web.E2E;
 /// </summary>
 [Trait("Category", "E2E")]
 [Collection(E2ECollection.Name)]
-public sealed class LiveBrowserTests(DashboardHost host) : IClassFixture<DashboardHost>
+public sealed class LiveBrowserTests(DashboardHost host) : IClassFixture<DashboardHost>, IDisposable
 {
+    public void Dispose() => host.AssertNoCspViolations();
+
     [Fact]
     public async Task Reload_AfterAnOutOfBandChange_ShowsIt()
     {

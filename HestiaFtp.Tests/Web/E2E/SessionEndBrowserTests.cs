@@ -43,5 +43,9 @@ public sealed class SessionEndBrowserTests : IAsyncLifetime
         await Expect(carol).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
     }
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _host.AssertNoCspViolations();
+        await _host.DisposeAsync();
+    }
 }

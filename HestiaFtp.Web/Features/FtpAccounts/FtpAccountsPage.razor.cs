@@ -141,6 +141,12 @@ public sealed partial class FtpAccountsPage
         {
             _error = null;
             _user = await Dashboard.GetUserAsync();
+            if (_user.IsSupport && string.IsNullOrEmpty(Account))
+            {
+                // Staff start on the overview of every account; "/?server=…&account=…" still opens one account here.
+                Navigation.NavigateTo("/support", replace: true);
+                return;
+            }
             var key = await Dashboard.ResolveAccountAsync(Server, Account);
             if (_user.IsSupport && _accounts.Count == 0)
             {

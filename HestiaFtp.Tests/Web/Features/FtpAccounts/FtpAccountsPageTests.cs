@@ -340,16 +340,26 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_ForSupportWithoutAccount_ShowsPickerAndHint()
+    public void Render_ForSupportWithoutAccount_RedirectsToTheOverview()
     {
         SignInAsSupport();
 
         var cut = RenderPage();
 
-        Assert.NotNull(cut.Find(".account-picker"));
-        Assert.NotNull(cut.Find("#pick-account"));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        Assert.Equal("http://localhost/support", navigation.Uri);
         Assert.Empty(cut.FindAll("#add-ftp"));
         Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("load", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("resolve", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_ForCustomerWithoutAccount_StaysOnTheAccountsPage()
+    {
+        var cut = RenderPage();
+
+        Assert.Equal("http://localhost/", Services.GetRequiredService<NavigationManager>().Uri);
+        Assert.Equal(3, Logins(cut).Count);
     }
 
     [Fact]
@@ -374,7 +384,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
     public async Task PickAccount_ForSupport_NavigatesToThatAccount()
     {
         SignInAsSupport();
-        var cut = RenderPage();
+        var cut = RenderPage("demo", "alice");
 
         var select = cut.FindComponent<MudSelect<AccountKey>>();
         await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(new AccountKey("demo", "bob")));

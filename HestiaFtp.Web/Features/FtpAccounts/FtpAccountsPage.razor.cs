@@ -162,7 +162,7 @@ public sealed partial class FtpAccountsPage
                 await _watch.OpenAsync(key);
             }
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not NavigationException)
         {
             _error = DashboardErrors.Describe(ex, L).Message;
         }

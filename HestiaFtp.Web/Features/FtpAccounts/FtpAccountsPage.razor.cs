@@ -52,6 +52,7 @@ public sealed partial class FtpAccountsPage
     private SortColumn? _sort;
     private bool _descending;
     private bool _preferencesRead;
+    private bool _filteredReachable = true;
 
     /// <param name="Text">Login, domain, IP and folder (relative and absolute), one per line, for the filter.</param>
     private sealed record Item(FtpAccount Account, WebDomain Domain, string Text);
@@ -86,6 +87,13 @@ public sealed partial class FtpAccountsPage
         get
         {
             var items = Items;
+            // The status (filtered and sorted on) also changes with the server's reachability, not only with a new snapshot.
+            var reachable = _status?.Reachable != false;
+            if (reachable != _filteredReachable)
+            {
+                _filteredReachable = reachable;
+                _filtered = null;
+            }
             return _filtered ??= Sort(Filter(items));
         }
     }

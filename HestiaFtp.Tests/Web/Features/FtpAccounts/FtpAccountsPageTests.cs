@@ -993,4 +993,18 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
 
         Assert.All(cut.FindComponents<FtpAccountRow>(), r => Assert.Equal(1, r.RenderCount));
     }
+
+    [Fact]
+    public async Task Filter_ByStatusWhenTheServerStopsAnswering_MatchesStatusUnknown()
+    {
+        var cut = RenderPage();
+        cut.Find("#filter").Input("unknown");
+        _time.Advance(FilterDebounce);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#no-match")), Patience);
+
+        WithUnreachableServer();
+        await cut.InvokeAsync(() => Dashboard.PushAsync());
+
+        cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_logs", "alice_other"], Logins(cut)), Patience);
+    }
 }

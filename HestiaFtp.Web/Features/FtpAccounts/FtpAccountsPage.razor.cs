@@ -35,6 +35,9 @@ public sealed partial class FtpAccountsPage
     private List<Item> _items = [];
     private List<Item>? _filtered;
     private string? _error;
+
+    // Another customer's account: nothing to retry, reading again cannot help.
+    private bool _notYours;
     private FtpAccountCardModels? _cardModels;
 
     private sealed record Item(FtpAccount Account, WebDomain Domain);
@@ -105,6 +108,7 @@ public sealed partial class FtpAccountsPage
         try
         {
             _error = null;
+            _notYours = false;
             _user = await Dashboard.GetUserAsync();
             var key = await Dashboard.ResolveAccountAsync(Server, Account);
             if (_user.IsSupport && _accounts.Count == 0)
@@ -115,6 +119,11 @@ public sealed partial class FtpAccountsPage
             {
                 await _watch.OpenAsync(key);
             }
+        }
+        catch (DashboardAccessException ex) when (ex.Why == DashboardAccessException.Reason.OtherAccount)
+        {
+            _error = L["Error.OwnAccountOnly"];
+            _notYours = true;
         }
         catch (Exception ex)
         {

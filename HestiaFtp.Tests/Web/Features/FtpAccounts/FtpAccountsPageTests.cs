@@ -247,11 +247,12 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_WhenCustomerAsksForAnotherAccount_ShowsRefusalAndLoadsNothing()
+    public void Render_WhenCustomerAsksForAnotherAccount_SaysOwnAccountOnlyWithoutRetryAndLoadsNothing()
     {
         var cut = RenderPage(server: "demo", account: "bob");
 
-        Assert.Contains(T("Error.OtherAccount"), cut.Find("#load-error").TextContent);
+        Assert.Equal(T("Error.OwnAccountOnly"), cut.Find("#load-error").TextContent.Trim());
+        Assert.Empty(cut.FindAll("#load-error button"));
         Assert.Empty(cut.FindAll(".ftp-card"));
         Assert.Empty(cut.FindAll("#add-ftp"));
         Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("load", StringComparison.Ordinal));
@@ -367,6 +368,30 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Assert.Empty(cut.FindAll(".delete-button"));
         Assert.Equal("/domains/example.com?server=demo&account=alice",
             cut.Find(".ftp-card[data-login='alice_web'] .advanced-link").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Render_ForCustomer_LinksFileManagerAndSaysThePanelMayAskToSignIn()
+    {
+        var cut = RenderPage();
+
+        var button = cut.Find("#file-manager");
+        Assert.Equal("https://panel.example.net:8083/fm/", button.GetAttribute("href"));
+        Assert.Equal("_blank", button.GetAttribute("target"));
+        Assert.Equal("file-manager-hint", button.GetAttribute("aria-describedby"));
+        Assert.Equal(T("Accounts.FileManagerHint"), cut.Find("#file-manager-hint").TextContent);
+    }
+
+    [Fact]
+    public void Render_ForSupport_ShowsNoFileManagerButton()
+    {
+        SignInAsSupport();
+
+        var cut = RenderPage(server: "demo", account: "alice");
+
+        Assert.NotEmpty(cut.FindAll(".ftp-card"));
+        Assert.Empty(cut.FindAll("#file-manager"));
+        Assert.Empty(cut.FindAll("#file-manager-hint"));
     }
 
     [Fact]

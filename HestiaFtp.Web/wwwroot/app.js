@@ -1,4 +1,4 @@
-// Small browser helpers called through IJSRuntime ("hestiaFtp.copy", "hestiaFtp.download").
+// Small browser helpers called through IJSRuntime ("hestiaFtp.copy", "hestiaFtp.download", "hestiaFtp.guardUnload").
 window.hestiaFtp = {
   copy: async function (text) {
     try { await navigator.clipboard.writeText(text); return true; }
@@ -17,5 +17,15 @@ window.hestiaFtp = {
     const a = document.createElement("a");
     a.href = url; a.download = fileName; document.body.appendChild(a); a.click();
     document.body.removeChild(a); URL.revokeObjectURL(url);
+  },
+  // While a one-time password is shown and not yet kept, closing or reloading the tab asks first (the browser's own words).
+  guardUnload: function (on) {
+    window.removeEventListener("beforeunload", hestiaFtpUnloadGuard);
+    if (on) { window.addEventListener("beforeunload", hestiaFtpUnloadGuard); }
   }
 };
+
+function hestiaFtpUnloadGuard(event) {
+  event.preventDefault();
+  event.returnValue = "";
+}

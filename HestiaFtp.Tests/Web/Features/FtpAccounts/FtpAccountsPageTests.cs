@@ -519,6 +519,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Assert.Empty(_dialogs.FindAll("#add-submit"));
 
         _dialogs.Find("#cred-done").Click();
+        _dialogs.Find("#cred-close-anyway").Click();
 
         cut.WaitForAssertion(() => Assert.Contains(login, Logins(cut)), Patience);
         _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#cred-login")), Patience);
@@ -606,6 +607,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         _dialogs.WaitForElement("#cred-login", Patience);
         var login = _dialogs.Find("#cred-login").TextContent;
         _dialogs.Find("#cred-done").Click();
+        _dialogs.Find("#cred-close-anyway").Click();
         _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#cred-login")), Patience);
         // Let the page finish what follows the dialogs (a reload would start there).
         await cut.InvokeAsync(() => { });

@@ -18,6 +18,12 @@ window.hestiaFtp = {
     a.href = url; a.download = fileName; document.body.appendChild(a); a.click();
     document.body.removeChild(a); URL.revokeObjectURL(url);
   },
+  // Escape anywhere on the page while a dialog that asks before closing is open (MudBlazor's own Escape closes at once).
+  watchEscape: function (dotNet) {
+    const handler = function (event) { if (event.key === "Escape") { dotNet.invokeMethodAsync("EscapePressed"); } };
+    document.addEventListener("keydown", handler);
+    return { stop: function () { document.removeEventListener("keydown", handler); } };
+  },
   // While a one-time password is shown and not yet kept, closing or reloading the tab asks first (the browser's own words).
   guardUnload: function (on) {
     window.removeEventListener("beforeunload", hestiaFtpUnloadGuard);

@@ -161,6 +161,18 @@ public sealed class CredentialsDialogTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Escape_AfterPasswordCopied_ClosesTheDialog()
+    {
+        var reference = await OpenAsync();
+        ClickButtonLabelled(T("Credentials.CopyPassword"));
+
+        await _dialogs.InvokeAsync(() => _dialogs.FindComponent<CredentialsDialog>().Instance.EscapePressed());
+
+        var result = await reference.Result.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+        Assert.False(result!.Canceled);
+    }
+
+    [Fact]
     public async Task Done_AfterPasswordCopied_ClosesTheDialog()
     {
         var reference = await OpenAsync();
@@ -203,7 +215,9 @@ public sealed class CredentialsDialogTests : DashboardTestContext
     {
         var reference = await OpenAsync();
 
-        await _dialogs.InvokeAsync(() => _dialogs.FindComponent<MudDialog>().Instance.OnKeyDown.InvokeAsync(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" }));
+        // app.js calls EscapePressed for an Escape anywhere on the page; MudBlazor's own Escape handling is off for this dialog.
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "hestiaFtp.watchEscape");
+        await _dialogs.InvokeAsync(() => _dialogs.FindComponent<CredentialsDialog>().Instance.EscapePressed());
 
         _dialogs.WaitForElement("#cred-confirm");
         Assert.False(reference.Result.IsCompleted);

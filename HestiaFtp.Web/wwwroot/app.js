@@ -25,9 +25,21 @@ window.hestiaFtp = {
     return { stop: function () { document.removeEventListener("keydown", handler); } };
   },
   // While a one-time password is shown and not yet kept, closing or reloading the tab asks first (the browser's own words).
-  guardUnload: function (on) {
+  // The login (never the password) stays in sessionStorage while guarded: if the circuit is lost meanwhile, the reloaded
+  // page finds it (takeLostPassword) and offers to set a new password.
+  guardUnload: function (on, login) {
     window.removeEventListener("beforeunload", hestiaFtpUnloadGuard);
-    if (on) { window.addEventListener("beforeunload", hestiaFtpUnloadGuard); }
+    if (on) {
+      window.addEventListener("beforeunload", hestiaFtpUnloadGuard);
+      if (login) { sessionStorage.setItem("hestiaFtp.unkeptPassword", login); }
+    } else {
+      sessionStorage.removeItem("hestiaFtp.unkeptPassword");
+    }
+  },
+  takeLostPassword: function () {
+    const login = sessionStorage.getItem("hestiaFtp.unkeptPassword");
+    sessionStorage.removeItem("hestiaFtp.unkeptPassword");
+    return login;
   }
 };
 

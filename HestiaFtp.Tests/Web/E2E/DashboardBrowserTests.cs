@@ -152,6 +152,27 @@ public sealed class DashboardBrowserTests(DashboardHost host) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task CredentialsDialog_PageReloadedOnANewCircuit_SaysThePasswordWasLostAndOffersANewOne()
+    {
+        var page = await host.NewPageAsync();
+        await DashboardHost.SignInAsync(page, "alice", "Alice-Demo-2026");
+        await page.Locator("#add-ftp").ClickAsync();
+        await page.Locator("#add-submit").ClickAsync();
+        await page.Locator(".credentials[data-guarded='true']").WaitForAsync();
+        var newLogin = (await page.Locator("#cred-login").TextContentAsync())!.Trim();
+
+        // What a lost circuit ends in: the tab reloads onto a new circuit, the dialog and its password are gone.
+        await page.GotoAsync("/");
+        await DashboardHost.WaitInteractiveAsync(page);
+
+        await Expect(page.Locator("#password-lost")).ToContainTextAsync(newLogin);
+        await DashboardHost.ScreenshotAsync(page, "password-lost");
+        await page.Locator("#password-lost-set").ClickAsync();
+        await Expect(page.Locator("#change-password-input")).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync(newLogin);
+    }
+
+    [Fact]
     public async Task FileManagerAndPanelLinks_InTheDemo_Answer200()
     {
         var page = await host.NewPageAsync();

@@ -8,6 +8,7 @@ using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace HestiaFtp.Web.Features.FtpAccounts;
@@ -22,6 +23,7 @@ public sealed partial class FtpAccountsPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "server")] public string? Server { get; set; }
     [SupplyParameterFromQuery(Name = "account")] public string? Account { get; set; }
@@ -128,6 +130,31 @@ public sealed partial class FtpAccountsPage
         catch (Exception ex)
         {
             _error = DashboardErrors.Describe(ex, L).Message;
+        }
+    }
+
+    // A one-time password that was on screen, not yet copied, when this tab lost its circuit (see CredentialsDialog).
+    private string? _lostPasswordLogin;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _lostPasswordLogin = await JS.InvokeAsync<string?>("hestiaFtp.takeLostPassword");
+            if (_lostPasswordLogin is not null)
+            {
+                StateHasChanged();
+            }
+        }
+    }
+
+    private async Task SetNewPasswordAsync()
+    {
+        var login = _lostPasswordLogin;
+        _lostPasswordLogin = null;
+        if (login is not null)
+        {
+            await EditCardAsync(login);
         }
     }
 

@@ -301,6 +301,17 @@ public sealed class CredentialsDialogTests : DashboardTestContext
         Assert.Empty(_dialogs.FindAll("#cred-confirm"));
     }
 
+    [Fact]
+    public async Task Open_LeavesTheLoginForAReloadedPageToFind()
+    {
+        await OpenAsync();
+
+        // Not the password: only the login, so a page reloaded after a lost circuit can offer to set a new one.
+        var guard = JSInterop.Invocations.First(i => i.Identifier == "hestiaFtp.guardUnload");
+        Assert.Equal([true, "alice_ftp7"], guard.Arguments);
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Arguments.Any(a => a as string == Password && i.Identifier != "hestiaFtp.copy"));
+    }
+
     private List<bool> UnloadGuardCalls() =>
         JSInterop.Invocations.Where(i => i.Identifier == "hestiaFtp.guardUnload").Select(i => (bool)i.Arguments[0]!).ToList();
 }

@@ -541,6 +541,31 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_AfterCircuitLostWhilePasswordShown_SaysSoAndOffersANewPassword()
+    {
+        JSInterop.Setup<string?>("hestiaFtp.takeLostPassword").SetResult("alice_web");
+
+        var cut = RenderPage();
+
+        cut.WaitForAssertion(() => Assert.Equal(T("Credentials.Lost", "alice_web"), cut.Find("#password-lost span").TextContent));
+        cut.Find("#password-lost-set").Click();
+        _dialogs.WaitForElement("#change-password-input");
+        Assert.Contains("alice_web", _dialogs.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("#password-lost"));
+    }
+
+    [Fact]
+    public void Render_WithoutLostPassword_ShowsNoNotice()
+    {
+        JSInterop.Setup<string?>("hestiaFtp.takeLostPassword").SetResult(null);
+
+        var cut = RenderPage();
+
+        Assert.NotEmpty(cut.FindAll(".ftp-card"));
+        Assert.Empty(cut.FindAll("#password-lost"));
+    }
+
+    [Fact]
     public void Edit_Click_OpensChangePasswordForThatLogin()
     {
         var cut = RenderPage();

@@ -54,6 +54,15 @@ public sealed class CredentialsDialogTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Open_WithAbsoluteFolder_ShowsItUnderTheRelativeOne()
+    {
+        await OpenAsync(Credentials with { AbsoluteFolder = "/home/alice/web/example.com/uploads" });
+
+        Assert.Equal("/uploads", _dialogs.Find("#cred-folder").TextContent);
+        Assert.Equal("/home/alice/web/example.com/uploads", _dialogs.Find("#cred-folder-absolute").TextContent);
+    }
+
+    [Fact]
     public async Task Open_WhenFolderIsDomainRoot_ShowsSlash()
     {
         await OpenAsync(Credentials with { Folder = "" });

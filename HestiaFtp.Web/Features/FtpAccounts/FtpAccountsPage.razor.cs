@@ -10,6 +10,7 @@ using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace HestiaFtp.Web.Features.FtpAccounts;
@@ -33,6 +34,7 @@ public sealed partial class FtpAccountsPage
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
     [Inject] private IUserPreferences Preferences { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "server")] public string? Server { get; set; }
     [SupplyParameterFromQuery(Name = "account")] public string? Account { get; set; }
@@ -46,6 +48,9 @@ public sealed partial class FtpAccountsPage
     private List<Item> _items = [];
     private List<Item>? _filtered;
     private string? _error;
+
+    // Another customer's account: nothing to retry, reading again cannot help.
+    private bool _notYours;
     private FtpAccountCardModels? _cardModels;
     private AccountsView _view = AccountsView.Cards;
     private int _pageSize = DefaultPageSize;
@@ -148,6 +153,7 @@ public sealed partial class FtpAccountsPage
         try
         {
             _error = null;
+            _notYours = false;
             _user = await Dashboard.GetUserAsync();
             if (_user.IsSupport && string.IsNullOrEmpty(Account))
             {
@@ -170,9 +176,39 @@ public sealed partial class FtpAccountsPage
                 await _watch.OpenAsync(key);
             }
         }
+        catch (DashboardAccessException ex) when (ex.Why == DashboardAccessException.Reason.OtherAccount)
+        {
+            _error = L["Error.OwnAccountOnly"];
+            _notYours = true;
+        }
         catch (Exception ex) when (ex is not NavigationException)
         {
             _error = DashboardErrors.Describe(ex, L).Message;
+        }
+    }
+
+    // A one-time password that was on screen, not yet copied, when this tab lost its circuit (see CredentialsDialog).
+    private string? _lostPasswordLogin;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _lostPasswordLogin = await JS.InvokeAsync<string?>("hestiaFtp.takeLostPassword");
+            if (_lostPasswordLogin is not null)
+            {
+                StateHasChanged();
+            }
+        }
+    }
+
+    private async Task SetNewPasswordAsync()
+    {
+        var login = _lostPasswordLogin;
+        _lostPasswordLogin = null;
+        if (login is not null)
+        {
+            await EditCardAsync(login);
         }
     }
 

@@ -248,11 +248,12 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_WhenCustomerAsksForAnotherAccount_ShowsRefusalAndLoadsNothing()
+    public void Render_WhenCustomerAsksForAnotherAccount_SaysOwnAccountOnlyWithoutRetryAndLoadsNothing()
     {
         var cut = RenderPage(server: "demo", account: "bob");
 
-        Assert.Contains(T("Error.OtherAccount"), cut.Find("#load-error").TextContent);
+        Assert.Equal(T("Error.OwnAccountOnly"), cut.Find("#load-error").TextContent.Trim());
+        Assert.Empty(cut.FindAll("#load-error button"));
         Assert.Empty(cut.FindAll(".ftp-card"));
         Assert.Empty(cut.FindAll("#add-ftp"));
         Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("load", StringComparison.Ordinal));
@@ -381,6 +382,30 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_ForCustomer_LinksFileManagerAndSaysThePanelMayAskToSignIn()
+    {
+        var cut = RenderPage();
+
+        var button = cut.Find("#file-manager");
+        Assert.Equal("https://panel.example.net:8083/fm/", button.GetAttribute("href"));
+        Assert.Equal("_blank", button.GetAttribute("target"));
+        Assert.Equal("file-manager-hint", button.GetAttribute("aria-describedby"));
+        Assert.Equal(T("Accounts.FileManagerHint"), cut.Find("#file-manager-hint").TextContent);
+    }
+
+    [Fact]
+    public void Render_ForSupport_ShowsNoFileManagerButton()
+    {
+        SignInAsSupport();
+
+        var cut = RenderPage(server: "demo", account: "alice");
+
+        Assert.NotEmpty(cut.FindAll(".ftp-card"));
+        Assert.Empty(cut.FindAll("#file-manager"));
+        Assert.Empty(cut.FindAll("#file-manager-hint"));
+    }
+
+    [Fact]
     public async Task PickAccount_ForSupport_NavigatesToThatAccount()
     {
         SignInAsSupport();
@@ -505,6 +530,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Assert.Empty(_dialogs.FindAll("#add-submit"));
 
         _dialogs.Find("#cred-done").Click();
+        _dialogs.Find("#cred-close-anyway").Click();
 
         cut.WaitForAssertion(() => Assert.Contains(login, Logins(cut)), Patience);
         _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#cred-login")), Patience);
@@ -523,6 +549,31 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Assert.Empty(_dialogs.FindAll("#cred-login"));
         Assert.Equal(1, Dashboard.Calls.Count(c => c == "load demo/alice"));
         Assert.Equal(3, Logins(cut).Count);
+    }
+
+    [Fact]
+    public void Render_AfterCircuitLostWhilePasswordShown_SaysSoAndOffersANewPassword()
+    {
+        JSInterop.Setup<string?>("hestiaFtp.takeLostPassword").SetResult("alice_web");
+
+        var cut = RenderPage();
+
+        cut.WaitForAssertion(() => Assert.Equal(T("Credentials.Lost", "alice_web"), cut.Find("#password-lost span").TextContent));
+        cut.Find("#password-lost-set").Click();
+        _dialogs.WaitForElement("#change-password-input");
+        Assert.Contains("alice_web", _dialogs.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("#password-lost"));
+    }
+
+    [Fact]
+    public void Render_WithoutLostPassword_ShowsNoNotice()
+    {
+        JSInterop.Setup<string?>("hestiaFtp.takeLostPassword").SetResult(null);
+
+        var cut = RenderPage();
+
+        Assert.NotEmpty(cut.FindAll(".ftp-card"));
+        Assert.Empty(cut.FindAll("#password-lost"));
     }
 
     [Fact]
@@ -592,6 +643,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         _dialogs.WaitForElement("#cred-login", Patience);
         var login = _dialogs.Find("#cred-login").TextContent;
         _dialogs.Find("#cred-done").Click();
+        _dialogs.Find("#cred-close-anyway").Click();
         _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#cred-login")), Patience);
         // Let the page finish what follows the dialogs (a reload would start there).
         await cut.InvokeAsync(() => { });

@@ -144,6 +144,12 @@ public sealed class EmulatorServer : IAsyncDisposable
             RequestDelegate handler = context => HandleAsync(context, down.Token);
             app.Map("/api/", handler);
             app.Map("/api/index.php", handler);
+            // The dashboard links to the panel's own pages; a real HestiaCP shows them, the emulator says what would be there.
+            app.MapGet("/fm/", () => PanelPage("File manager",
+                "A real HestiaCP shows its file manager here (FileGator), after asking you to sign in to the panel. " +
+                "It opens in your home folder; a web domain's files are in web/DOMAIN/public_html."));
+            app.MapGet("/edit/web/", (string? domain) => PanelPage("Edit web domain",
+                $"A real HestiaCP shows the settings of the web domain {domain ?? "(none given)"} here, after asking you to sign in to the panel."));
             await app.StartAsync(ct).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var uri = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -156,6 +162,14 @@ public sealed class EmulatorServer : IAsyncDisposable
             throw;
         }
     }
+
+    private static IResult PanelPage(string title, string text) => Results.Content(
+        $"""
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(title)} · HestiaCP emulator</title></head>
+        <body><main><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p>
+        <p>This is HestiaFtp's built-in HestiaCP emulator (demo data); it has no panel pages of its own.</p></main></body></html>
+        """, "text/html; charset=utf-8");
 
     private async Task StopListenerAsync()
     {

@@ -2,6 +2,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Dashboard;
+using HestiaFtp.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -21,11 +22,14 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddLocalization();
         Services.AddSingleton<IFtpDashboard>(Dashboard);
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<IUserPreferences>(Preferences);
         Auth = AddAuthorization();
         SignInAs(Dashboard.User);
     }
 
     protected FakeFtpDashboard Dashboard { get; } = new();
+
+    protected InMemoryUserPreferences Preferences { get; } = new();
 
     protected BunitAuthorizationContext Auth { get; }
 

@@ -70,12 +70,13 @@ public sealed record ServerLinks(string Server, Uri PanelUrl, Uri FileManagerUrl
     public string HostFor(string domain) => string.IsNullOrEmpty(FtpHost) ? domain : FtpHost;
 
     /// <summary>What the credentials dialog shows for a new account; the password lives only there.</summary>
-    public NewFtpCredentials CredentialsOf(CreatedFtpAccount account) =>
-        new(account.Login, account.Password, account.Domain, account.Folder, HostFor(account.Domain));
+    public NewFtpCredentials CredentialsOf(CreatedFtpAccount account, string owner) =>
+        new(account.Login, account.Password, account.Domain, account.Folder, HostFor(account.Domain),
+            AbsoluteFolder: $"/home/{owner}/web/{account.Domain}{account.Folder}");
 }
 
 /// <summary>Shown once after creation; the password lives only in this object and the dialog that shows it.</summary>
-public sealed record NewFtpCredentials(string Login, string Password, string Domain, string Folder, string Host, int Port = 21)
+public sealed record NewFtpCredentials(string Login, string Password, string Domain, string Folder, string Host, int Port = 21, string? AbsoluteFolder = null)
 {
     public override string ToString() => $"{nameof(NewFtpCredentials)} {{ Login = {Login}, Password = ***, Domain = {Domain}, Host = {Host} }}";
 }

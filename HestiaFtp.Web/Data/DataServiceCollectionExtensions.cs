@@ -8,7 +8,7 @@ public static class DataServiceCollectionExtensions
     /// <summary>
     /// Registers the dashboard database as one SQLite file at <c>Audit:Path</c> (default
     /// <c>{contentRoot}/App_Data/audit.db</c>; relative paths are taken relative to <paramref name="contentRoot"/>), shared
-    /// by the activity log and the sign-in store, and migrates it at host start. Safe to call more than once.
+    /// by the activity log, the sign-in store and the user preferences, and migrates it at host start. Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddDashboardDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -20,6 +20,8 @@ public static class DataServiceCollectionExtensions
         var path = Path.IsPathRooted(options.Path) ? options.Path : Path.Combine(contentRoot, options.Path);
         services.TryAddSingleton(sp => new SqliteDatabase(path, sp.GetService<ILogger<SqliteDatabase>>()));
         services.TryAddSingleton<IDashboardDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
+        services.TryAddSingleton<IUserPreferences>(sp => new SqlUserPreferences(
+            sp.GetRequiredService<IDashboardDatabase>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddHostedService<DatabaseMigrationService>();
         return services;
     }

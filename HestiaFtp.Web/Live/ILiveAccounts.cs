@@ -33,6 +33,13 @@ public interface ILiveAccounts
     /// <summary>Staff overview of one server from the store; reads <c>v-list-users</c> when the list is older than the poll interval.</summary>
     Task<ServerOverview> GetOverviewAsync(string server, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Staff overview: reads one account's web domains (its FTP count) into the shared store, so every staff page sees it.
+    /// The read is shared like <see cref="GetAsync"/>; reads through here wait their turn, at most
+    /// <see cref="LiveOptions.ConcurrentReadsPerServer"/> at once per server for the whole process.
+    /// </summary>
+    Task<AccountSnapshot> ReadForOverviewAsync(AccountKey key, CancellationToken cancellationToken);
+
     /// <summary>"Refresh now": reads the server's user list at once, even while it is marked unreachable, and returns its status.</summary>
     Task<ServerStatus> RefreshNowAsync(string server, CancellationToken cancellationToken);
 

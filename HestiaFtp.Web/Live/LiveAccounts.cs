@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HestiaFtp.Core.Hestia;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,8 @@ public sealed class LiveAccounts(
     IOptions<LiveOptions> options,
     TimeProvider time) : ILiveAccounts
 {
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _overviewReads = new(StringComparer.Ordinal);
+
     public IReadOnlyList<string> Servers { get; } = [.. clients.Servers.Select(s => s.Name)];
 
     public IReadOnlyList<LiveEvent> RecentEvents => feed.RecentEvents;
@@ -21,6 +24,23 @@ public sealed class LiveAccounts(
     public Task<AccountSnapshot> GetAsync(AccountKey key, CancellationToken cancellationToken) => reader.ReadAsync(key, cancellationToken);
 
     public Task<AccountSnapshot> RefreshNowAsync(AccountKey key, CancellationToken cancellationToken) => reader.ReadAsync(key, cancellationToken, force: true);
+
+    public async Task<AccountSnapshot> ReadForOverviewAsync(AccountKey key, CancellationToken cancellationToken)
+    {
+        RequireServer(key.Server);
+        var turn = _overviewReads.GetOrAdd(key.Server, _ => new SemaphoreSlim(options.Value.ConcurrentReadsPerServer));
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            // Not cancelled once started: the turn is held until the call to HestiaCP ends, so a page that leaves cannot
+            // let a third read start beside two still running.
+            return await reader.ReadAsync(key, CancellationToken.None);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
 
     public ILiveSubscription Watch(AccountKey key, Func<AccountUpdate, Task> onUpdate)
     {

@@ -1,4 +1,4 @@
-// Small browser helpers called through IJSRuntime ("hestiaFtp.copy", "hestiaFtp.download").
+// Small browser helpers called through IJSRuntime ("hestiaFtp.copy", "hestiaFtp.download", "hestiaFtp.guardUnload").
 window.hestiaFtp = {
   copy: async function (text) {
     try { await navigator.clipboard.writeText(text); return true; }
@@ -17,5 +17,33 @@ window.hestiaFtp = {
     const a = document.createElement("a");
     a.href = url; a.download = fileName; document.body.appendChild(a); a.click();
     document.body.removeChild(a); URL.revokeObjectURL(url);
+  },
+  // Escape anywhere on the page while a dialog that asks before closing is open (MudBlazor's own Escape closes at once).
+  watchEscape: function (dotNet) {
+    const handler = function (event) { if (event.key === "Escape") { dotNet.invokeMethodAsync("EscapePressed"); } };
+    document.addEventListener("keydown", handler);
+    return { stop: function () { document.removeEventListener("keydown", handler); } };
+  },
+  // While a one-time password is shown and not yet kept, closing or reloading the tab asks first (the browser's own words).
+  // The login (never the password) stays in sessionStorage while guarded: if the circuit is lost meanwhile, the reloaded
+  // page finds it (takeLostPassword) and offers to set a new password.
+  guardUnload: function (on, login) {
+    window.removeEventListener("beforeunload", hestiaFtpUnloadGuard);
+    if (on) {
+      window.addEventListener("beforeunload", hestiaFtpUnloadGuard);
+      if (login) { sessionStorage.setItem("hestiaFtp.unkeptPassword", login); }
+    } else {
+      sessionStorage.removeItem("hestiaFtp.unkeptPassword");
+    }
+  },
+  takeLostPassword: function () {
+    const login = sessionStorage.getItem("hestiaFtp.unkeptPassword");
+    sessionStorage.removeItem("hestiaFtp.unkeptPassword");
+    return login;
   }
 };
+
+function hestiaFtpUnloadGuard(event) {
+  event.preventDefault();
+  event.returnValue = "";
+}

@@ -33,6 +33,26 @@ public sealed class EmulatorServerTests
         Assert.Same(host.Emulator, server.Emulator);
     }
 
+    [Theory]
+    [InlineData("fm/", "File manager")]
+    [InlineData("edit/web/?domain=%3Cb%3Eexample.com", "&lt;b&gt;example.com")]
+    public async Task StartAsync_ServesPanelLinksAsSmallPages(string path, string expected)
+    {
+        var host = new EmulatorTestHost();
+        await using var server = await EmulatorServer.StartAsync(host.Emulator, ct: TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+
+        using var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
+
+        // The dashboard's "File manager" and "Open in HestiaCP" links: no 404 in the demo, and no markup from the query.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.Contains("real HestiaCP", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Http500AfterApplying_CreatesTheAccountButAnswers500()
     {

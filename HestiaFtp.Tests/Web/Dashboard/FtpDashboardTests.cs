@@ -804,7 +804,7 @@ public class FtpDashboardTests
         Assert.Equal(10, audit.Count);
         Assert.NotEmpty(stack.Logs.Entries);
         var links = await d.GetLinksAsync(DashboardStack.ServerName);
-        var shown = new List<string> { links.CredentialsOf(quick.Account).ToString(), quick.Account.ToString() };
+        var shown = new List<string> { links.CredentialsOf(quick.Account, "alice").ToString(), quick.Account.ToString() };
         shown.AddRange(results.Select(r => r.ToString()!));
 
         var auditBytes = stack.AuditBytes();

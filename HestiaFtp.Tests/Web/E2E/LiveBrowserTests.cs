@@ -76,6 +76,8 @@ public sealed class LiveBrowserTests(DashboardHost host) : IClassFixture<Dashboa
         await Expect(second.Locator($".ftp-card[data-login='{login}']")).ToBeVisibleAsync();
         await Expect(second.Locator(".ftp-card")).ToHaveCountAsync(2);
         await first.Locator("#cred-done").ClickAsync();
+        await first.Locator("#cred-close-anyway").ClickAsync();
+        await Expect(first.Locator("#cred-login")).ToHaveCountAsync(0);
     }
 
     [Theory]

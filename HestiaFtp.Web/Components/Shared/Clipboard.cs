@@ -18,9 +18,11 @@ public static class Clipboard
     public static readonly MarkupString Icon =
         InlineIcon.Svg(Icons.Material.Outlined.ContentCopy, "mud-icon-root mud-svg-icon mud-icon-size-small");
 
-    public static async Task CopyAsync(IJSRuntime js, ISnackbar snackbar, IStringLocalizer<Strings> localizer, string text)
+    /// <summary>Copies <paramref name="text"/>; true when the browser reported success.</summary>
+    public static async Task<bool> CopyAsync(IJSRuntime js, ISnackbar snackbar, IStringLocalizer<Strings> localizer, string text)
     {
-        await js.InvokeAsync<bool>("hestiaFtp.copy", text);
+        var copied = await js.InvokeAsync<bool>("hestiaFtp.copy", text);
         snackbar.Add(localizer["Common.Copied"], Severity.Success);
+        return copied;
     }
 }

@@ -126,7 +126,7 @@ public sealed partial class CreateFtpAccountDialog : IDisposable
             {
                 var links = await Dashboard.GetLinksAsync(AccountKey.Server);
                 _password = null;
-                MudDialog.Close(DialogResult.Ok(links.CredentialsOf(account)));
+                MudDialog.Close(DialogResult.Ok(links.CredentialsOf(account, AccountKey.User)));
             }
             else if (result.RolledBack)
             {

@@ -28,4 +28,7 @@ public sealed record DomainFtpCardModel
     public bool Highlight { get; init; }
 
     public bool IsDomainRoot => Folder.Length == 0;
+
+    /// <summary>The folder as the cards show it first: relative to the domain folder, "/" for its root.</summary>
+    public string FolderText => Folder.Length == 0 ? "/" : Folder;
 }

@@ -37,6 +37,9 @@ public sealed partial class DomainFtpPage
     private string? _loadedDomain;
     private string? _error;
 
+    // Another customer's account: nothing to retry, reading again cannot help.
+    private bool _notYours;
+
     private AccountKey? _key => _watch.Key;
     private AccountSnapshot? _snapshot => _watch.Snapshot;
     private ServerStatus? _status => _watch.Status;
@@ -115,6 +118,7 @@ public sealed partial class DomainFtpPage
         try
         {
             _error = null;
+            _notYours = false;
             _user = await Dashboard.GetUserAsync();
             var key = await Dashboard.ResolveAccountAsync(Server, Account);
             if (key is null)
@@ -127,6 +131,11 @@ public sealed partial class DomainFtpPage
                 _loadedDomain = Domain;
                 await _watch.OpenAsync(key);
             }
+        }
+        catch (DashboardAccessException ex) when (ex.Why == DashboardAccessException.Reason.OtherAccount)
+        {
+            _error = L["Error.OwnAccountOnly"];
+            _notYours = true;
         }
         catch (Exception ex)
         {

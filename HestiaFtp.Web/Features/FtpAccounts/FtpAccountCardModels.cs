@@ -44,7 +44,7 @@ public sealed class FtpAccountCardModels(IStringLocalizer<Strings> localizer)
             Folder = item.Account.Folder,
             AbsoluteFolder = item.Account.AbsoluteFolder(item.Domain.Owner),
             AdvancedUrl = $"/domains/{Uri.EscapeDataString(item.Domain.Name)}{supportQuery}",
-            Status = unreachable ? FtpAccountCardStatus.Unknown : StatusOf(snapshot.HealthOf(item.Domain), item.Domain),
+            Status = StatusOf(snapshot, status, item.Domain),
             ReadOnly = readOnly,
             EditDisabledReason = EditDisabledReason(unreachable, snapshot, item.Domain),
             DeleteDisabledReason = deleteReason,
@@ -52,10 +52,20 @@ public sealed class FtpAccountCardModels(IStringLocalizer<Strings> localizer)
         }));
     }
 
-    private static FtpAccountCardStatus StatusOf(FtpHealth health, WebDomain domain) =>
-        health.Logins == FtpLoginState.Locked ? FtpAccountCardStatus.LoginsLocked
+    /// <summary>What a card of <paramref name="domain"/> says; also what the page sorts and filters by.</summary>
+    public static FtpAccountCardStatus StatusOf(AccountSnapshot snapshot, ServerStatus? status, WebDomain domain) =>
+        status is { Reachable: false } ? FtpAccountCardStatus.Unknown
+        : snapshot.HealthOf(domain).Logins == FtpLoginState.Locked ? FtpAccountCardStatus.LoginsLocked
         : domain.Suspended ? FtpAccountCardStatus.DomainSuspended
         : FtpAccountCardStatus.Active;
+
+    /// <summary>The status in a word or two, as the card's chip and the table's status column say it.</summary>
+    public static string StatusLabel(IStringLocalizer<Strings> localizer, FtpAccountCardStatus status) => status switch
+    {
+        FtpAccountCardStatus.LoginsLocked or FtpAccountCardStatus.DomainSuspended => localizer["Card.Suspended"],
+        FtpAccountCardStatus.Unknown => localizer["Live.StatusUnknown"],
+        _ => localizer["Card.Active"],
+    };
 
     private string? EditDisabledReason(bool unreachable, AccountSnapshot snapshot, WebDomain domain) =>
         unreachable ? localizer["Live.Paused"].Value

@@ -1,20 +1,31 @@
+using System.Data.Common;
 using System.Globalization;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Dashboard;
+using HestiaFtp.Web.Data;
 using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace HestiaFtp.Web.Features.FtpAccounts;
 
 public sealed partial class FtpAccountsPage
 {
-    private const int PageSize = 48;
+    /// <summary>The page size choices; the first page of 48 fits a desktop screen of cards a few times over.</summary>
+    private static readonly int[] PageSizes = [12, 24, 48, 96];
+    private const int DefaultPageSize = 48;
+    private static readonly MarkupString CardsIcon = InlineIcon.Svg(Icons.Material.Filled.GridView);
+    private static readonly MarkupString TableIcon = InlineIcon.Svg(Icons.Material.Filled.TableRows);
+
+    private enum AccountsView { Cards, Table }
+
+    private enum SortColumn { Login, Domain, Status, Folder }
 
     [Inject] private IFtpDashboard Dashboard { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -22,6 +33,8 @@ public sealed partial class FtpAccountsPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
+    [Inject] private IUserPreferences Preferences { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "server")] public string? Server { get; set; }
     [SupplyParameterFromQuery(Name = "account")] public string? Account { get; set; }
@@ -35,9 +48,19 @@ public sealed partial class FtpAccountsPage
     private List<Item> _items = [];
     private List<Item>? _filtered;
     private string? _error;
-    private FtpAccountCardModels? _cardModels;
 
-    private sealed record Item(FtpAccount Account, WebDomain Domain);
+    // Another customer's account: nothing to retry, reading again cannot help.
+    private bool _notYours;
+    private FtpAccountCardModels? _cardModels;
+    private AccountsView _view = AccountsView.Cards;
+    private int _pageSize = DefaultPageSize;
+    private SortColumn? _sort;
+    private bool _descending;
+    private bool _preferencesRead;
+    private bool _filteredReachable = true;
+
+    /// <param name="Text">Login, domain, IP and folder (relative and absolute), one per line, for the filter.</param>
+    private sealed record Item(FtpAccount Account, WebDomain Domain, string Text);
 
     private AccountKey? _key => _watch.Key;
     private AccountSnapshot? _snapshot => _watch.Snapshot;
@@ -56,7 +79,8 @@ public sealed partial class FtpAccountsPage
             if (!ReferenceEquals(_itemsOf, _snapshot))
             {
                 _itemsOf = _snapshot;
-                _items = _snapshot?.Domains.SelectMany(d => d.FtpAccounts.Select(a => new Item(a, d))).ToList() ?? [];
+                _items = _snapshot?.Domains.SelectMany(d => d.FtpAccounts.Select(a => new Item(a, d,
+                    $"{a.Login}\n{d.Name}\n{d.Ip}\n{(a.Folder.Length == 0 ? "/" : a.Folder)}\n{a.AbsoluteFolder(d.Owner)}"))).ToList() ?? [];
                 _filtered = null;
             }
             return _items;
@@ -68,11 +92,35 @@ public sealed partial class FtpAccountsPage
         get
         {
             var items = Items;
-            return _filtered ??= Filter(items);
+            // The status (filtered and sorted on) also changes with the server's reachability, not only with a new snapshot.
+            var reachable = _status?.Reachable != false;
+            if (reachable != _filteredReachable)
+            {
+                _filteredReachable = reachable;
+                _filtered = null;
+            }
+            return _filtered ??= Sort(Filter(items));
         }
     }
-    private int PageCount => (Filtered.Count + PageSize - 1) / PageSize;
-    private IEnumerable<Item> PageItems => Filtered.Skip((Math.Clamp(_page, 1, Math.Max(1, PageCount)) - 1) * PageSize).Take(PageSize);
+    private int PageCount => (Filtered.Count + _pageSize - 1) / _pageSize;
+    private int CurrentPage => Math.Clamp(_page, 1, Math.Max(1, PageCount));
+    private IEnumerable<Item> PageItems => Filtered.Skip((CurrentPage - 1) * _pageSize).Take(_pageSize);
+
+    /// <summary>"49–51 of 51": the rows on this page of the filtered list, and the whole account's count when filtered.</summary>
+    private string RangeLabel
+    {
+        get
+        {
+            var count = Filtered.Count;
+            if (count == 0)
+            {
+                return L["Accounts.Showing", 0, AccountCount];
+            }
+            var first = (CurrentPage - 1) * _pageSize + 1;
+            var last = Math.Min(count, CurrentPage * _pageSize);
+            return count == AccountCount ? L["Accounts.Range", first, last, count] : L["Accounts.RangeFiltered", first, last, count, AccountCount];
+        }
+    }
 
     private string? AddDisabledReason =>
         _status is { Reachable: false } ? L["Live.Paused"].Value
@@ -105,20 +153,62 @@ public sealed partial class FtpAccountsPage
         try
         {
             _error = null;
+            _notYours = false;
             _user = await Dashboard.GetUserAsync();
+            if (_user.IsSupport && string.IsNullOrEmpty(Account))
+            {
+                // Staff start on the overview of every account; "/?server=…&account=…" still opens one account here.
+                Navigation.NavigateTo("/support", replace: true);
+                return;
+            }
             var key = await Dashboard.ResolveAccountAsync(Server, Account);
             if (_user.IsSupport && _accounts.Count == 0)
             {
                 _accounts = await Dashboard.ListAccountsAsync(CancellationToken.None);
+            }
+            if (!_preferencesRead)
+            {
+                _preferencesRead = true;
+                await ReadPreferencesAsync(_user);
             }
             if (key is not null && (key != _watch.Key || _watch.Snapshot is null))
             {
                 await _watch.OpenAsync(key);
             }
         }
-        catch (Exception ex)
+        catch (DashboardAccessException ex) when (ex.Why == DashboardAccessException.Reason.OtherAccount)
+        {
+            _error = L["Error.OwnAccountOnly"];
+            _notYours = true;
+        }
+        catch (Exception ex) when (ex is not NavigationException)
         {
             _error = DashboardErrors.Describe(ex, L).Message;
+        }
+    }
+
+    // A one-time password that was on screen, not yet copied, when this tab lost its circuit (see CredentialsDialog).
+    private string? _lostPasswordLogin;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _lostPasswordLogin = await JS.InvokeAsync<string?>("hestiaFtp.takeLostPassword");
+            if (_lostPasswordLogin is not null)
+            {
+                StateHasChanged();
+            }
+        }
+    }
+
+    private async Task SetNewPasswordAsync()
+    {
+        var login = _lostPasswordLogin;
+        _lostPasswordLogin = null;
+        if (login is not null)
+        {
+            await EditCardAsync(login);
         }
     }
 
@@ -127,10 +217,107 @@ public sealed partial class FtpAccountsPage
     private List<Item> Filter(List<Item> items)
     {
         var text = _filter?.Trim();
-        return string.IsNullOrEmpty(text)
-            ? items
-            : items.Where(i => i.Account.Login.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || i.Domain.Name.Contains(text, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (string.IsNullOrEmpty(text) || _snapshot is not { } snapshot)
+        {
+            return items;
+        }
+        // The status is matched by the word the card and the row show ("Suspended"), in the reader's language.
+        var statusMatches = Enum.GetValues<FtpAccountCardStatus>()
+            .Where(s => FtpAccountCardModels.StatusLabel(L, s).Contains(text, StringComparison.CurrentCultureIgnoreCase))
+            .ToHashSet();
+        return items.Where(i => i.Text.Contains(text, StringComparison.OrdinalIgnoreCase)
+            || (statusMatches.Count > 0 && statusMatches.Contains(FtpAccountCardModels.StatusOf(snapshot, _status, i.Domain)))).ToList();
+    }
+
+    private List<Item> Sort(List<Item> items)
+    {
+        if (_sort is not { } column || _snapshot is not { } snapshot)
+        {
+            return items;
+        }
+        var status = _status;
+        IEnumerable<Item> sorted = column switch
+        {
+            SortColumn.Domain => Order(items, i => i.Domain.Name).ThenBy(i => i.Account.Login, StringComparer.Ordinal),
+            SortColumn.Folder => Order(items, i => i.Account.Folder).ThenBy(i => i.Account.Login, StringComparer.Ordinal),
+            SortColumn.Status => (_descending
+                    ? items.OrderByDescending(i => FtpAccountCardModels.StatusOf(snapshot, status, i.Domain))
+                    : items.OrderBy(i => FtpAccountCardModels.StatusOf(snapshot, status, i.Domain)))
+                .ThenBy(i => i.Account.Login, StringComparer.Ordinal),
+            _ => Order(items, i => i.Account.Login),
+        };
+        return sorted.ToList();
+    }
+
+    private IOrderedEnumerable<Item> Order(List<Item> items, Func<Item, string> key) =>
+        _descending ? items.OrderByDescending(key, StringComparer.Ordinal) : items.OrderBy(key, StringComparer.Ordinal);
+
+    private void SortBy(SortColumn column)
+    {
+        _descending = _sort == column && !_descending;
+        _sort = column;
+        _filtered = null;
+        _page = 1;
+    }
+
+    private string? AriaSort(SortColumn column) =>
+        _sort != column ? null : _descending ? "descending" : "ascending";
+
+    private string SortMark(SortColumn column) =>
+        _sort != column ? "" : _descending ? " ▼" : " ▲";
+
+    private async Task ReadPreferencesAsync(DashboardUser user)
+    {
+        try
+        {
+            var view = await Preferences.GetAsync(user.Server, user.Name, UserPreferenceNames.AccountsView, CancellationToken.None);
+            _view = view == "table" ? AccountsView.Table : AccountsView.Cards;
+            var size = await Preferences.GetAsync(user.Server, user.Name, UserPreferenceNames.AccountsPageSize, CancellationToken.None);
+            _pageSize = int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && PageSizes.Contains(n) ? n : DefaultPageSize;
+        }
+        catch (DbException)
+        {
+            // A choice that cannot be read is not worth an error on the page: the defaults show every account.
+        }
+    }
+
+    private async Task SavePreferenceAsync(string name, string value)
+    {
+        if (_user is null)
+        {
+            return;
+        }
+        try
+        {
+            await Preferences.SetAsync(_user.Server, _user.Name, name, value, CancellationToken.None);
+        }
+        catch (DbException)
+        {
+            Snackbar.Add(L["Accounts.ChoiceNotSaved"], Severity.Warning);
+        }
+    }
+
+    private Task SetViewAsync(AccountsView view)
+    {
+        if (view == _view)
+        {
+            return Task.CompletedTask;
+        }
+        _view = view;
+        return SavePreferenceAsync(UserPreferenceNames.AccountsView, view == AccountsView.Table ? "table" : "cards");
+    }
+
+    private Task PageSizeChangedAsync(ChangeEventArgs e)
+    {
+        if (!int.TryParse(e.Value?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var size) || !PageSizes.Contains(size) || size == _pageSize)
+        {
+            return Task.CompletedTask;
+        }
+        // Keep the first account on screen in view.
+        var first = (CurrentPage - 1) * _pageSize;
+        _pageSize = size;
+        _page = first / size + 1;
+        return SavePreferenceAsync(UserPreferenceNames.AccountsPageSize, size.ToString(CultureInfo.InvariantCulture));
     }
 
     private void FilterChanged()

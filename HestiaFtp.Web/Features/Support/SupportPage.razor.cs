@@ -1,4 +1,5 @@
 using HestiaFtp.Web.Auth;
+using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Dashboard;
 using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
@@ -36,6 +37,13 @@ public partial class SupportPage
     private bool _suspendedOnly;
     private bool _problemsOnly;
     private string _announcement = "";
+    private MudTable<SupportRow>? _table;
+
+    /// <summary>Accounts this page asked to read for their FTP counts (asked once; the poller's sweep reads them later too).</summary>
+    private readonly HashSet<AccountKey> _requested = [];
+
+    /// <summary>Of those, the reads still running.</summary>
+    private readonly HashSet<AccountKey> _reading = [];
 
     [Inject]
     private ILiveAccounts Live { get; set; } = default!;
@@ -252,10 +260,93 @@ public partial class SupportPage
 
     private void RebuildRows()
     {
-        var all = _servers.Where(s => s.Overview is not null).SelectMany(s => s.Overview!.Accounts.Select(a => new SupportRow(a))).ToList();
+        // What needs attention first: suspended users, then suspended domains, then logins or changes that do not work.
+        var all = _servers.Where(s => s.Overview is not null).SelectMany(s => s.Overview!.Accounts.Select(a => new SupportRow(a)))
+            .OrderBy(r => r.AttentionRank)
+            .ThenBy(r => r.User, StringComparer.Ordinal)
+            .ThenBy(r => r.Server, StringComparer.Ordinal)
+            .ToList();
         _allCount = all.Count;
         _accountKeys = all.Select(r => r.Key).ToList();
         _rows = all.Where(r => (!_suspendedOnly || r.IsSuspended) && (!_problemsOnly || r.HasProblem) && r.Matches(_filter)).ToList();
+    }
+
+    protected override void OnAfterRender(bool firstRender) => ReadVisibleCounts();
+
+    private void VisibleRowsChanged(int _) => ReadVisibleCounts();
+
+    /// <summary>
+    /// The rows on screen whose domains were never listed get read now, in the order shown, through the shared store (which
+    /// runs at most <see cref="LiveOptions.ConcurrentReadsPerServer"/> reads per server at once); rows further down wait for
+    /// their page or for the poller's sweep.
+    /// </summary>
+    private void ReadVisibleCounts()
+    {
+        if (_table is null || _disposed || _paused)
+        {
+            return;
+        }
+
+        var visible = _table.FilteredItems.Skip(_table.CurrentPage * _table.RowsPerPage).Take(_table.RowsPerPage);
+        var started = false;
+        foreach (var row in visible)
+        {
+            if (row.FtpAccountCount is null && _requested.Add(row.Key))
+            {
+                _reading.Add(row.Key);
+                _ = ReadCountAsync(row.Key);
+                started = true;
+            }
+        }
+
+        if (started)
+        {
+            // Show "reading…" on those rows; the next render finds nothing new to start.
+            StateHasChanged();
+        }
+    }
+
+    private async Task ReadCountAsync(AccountKey key)
+    {
+        try
+        {
+            await Live.ReadForOverviewAsync(key, _cts.Token);
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            // The count stays "not read yet"; the server card shows an outage, and the poller's sweep tries again.
+            Logger.LogInformation(ex, "Reading the domains of {Account} for the support overview failed", key);
+        }
+
+        await InvokeAsync(async () =>
+        {
+            _reading.Remove(key);
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (_servers.Find(s => s.Name == key.Server) is { } server)
+            {
+                await ReloadAsync(server);
+            }
+
+            StateHasChanged();
+        });
+    }
+
+    /// <summary>How old an FTP count is, in words ("read 3 min ago").</summary>
+    private string AgeText(DateTimeOffset readAt)
+    {
+        var age = Time.GetUtcNow() - readAt;
+        return age < TimeSpan.FromMinutes(1) ? L["Support.Ftp.ReadJustNow"]
+            : age < TimeSpan.FromHours(1) ? L["Support.Ftp.ReadMinutesAgo", (int)age.TotalMinutes]
+            : age < TimeSpan.FromDays(1) ? L["Support.Ftp.ReadHoursAgo", (int)age.TotalHours]
+            : L["Support.Ftp.ReadAt", TimeText.Short(readAt)];
     }
 
     private void OnFilterChanged(string? value)

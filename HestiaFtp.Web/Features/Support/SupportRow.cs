@@ -27,6 +27,9 @@ public sealed record SupportRow(AccountOverview Account)
 
     public bool HasProblem => Health != HealthState.Working;
 
+    /// <summary>The overview's order: a suspended user (0), suspended domains (1), logins or changes not working (2), fine (3).</summary>
+    public int AttentionRank => UserSuspended ? 0 : SuspendedDomains > 0 ? 1 : HasProblem ? 2 : 3;
+
     /// <summary>Case-insensitive match on the account name, its contact name, its server or any of its domains.</summary>
     public bool Matches(string filter)
     {

@@ -54,6 +54,20 @@ public sealed class FolderPickerTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_MixedCaseFolders_KeepTheirCaseInEntriesAndBreadcrumb()
+    {
+        _tree["/Site_Backup"] = ["Old"];
+        _tree["/Site_Backup/Old"] = [];
+        _tree[""] = ["Site_Backup", "public_html"];
+
+        var cut = RenderPicker("/Site_Backup/Old");
+
+        // Linux paths are case-sensitive: the buttons' text-transform (uppercase in MudBlazor) must not apply to them.
+        Assert.All(cut.FindAll(".folder-entry, .crumb"), b => Assert.Contains("keep-case", b.ClassList));
+        Assert.Equal(["/home/alice/web/example.com", "Site_Backup", "Old"], cut.FindAll(".crumb").Select(c => c.TextContent.Trim()).ToList());
+    }
+
+    [Fact]
     public void OpenFolder_WhenClicked_ListsItsSubfoldersAndExtendsBreadcrumb()
     {
         var cut = RenderPicker();

@@ -24,6 +24,19 @@ public sealed class PasswordFieldTests : DashboardTestContext
             .Add(x => x.ErrorText, errorText));
 
     [Fact]
+    public void Render_WithValue_PutsFieldAndButtonsInOneStackableRow()
+    {
+        var cut = RenderField("Secret-123-abc");
+
+        // app.css stacks .password-row below 600 px, so the field gets the phone's full width instead of Generate's leftovers.
+        var row = cut.Find(".password-row");
+        Assert.NotNull(row.QuerySelector("input#pw"));
+        var actions = row.QuerySelector(":scope > .password-actions")!;
+        Assert.NotNull(actions.QuerySelector(".password-generate"));
+        Assert.NotNull(actions.QuerySelector(".password-copy"));
+    }
+
+    [Fact]
     public void Render_Initially_HidesPasswordAndShowsNoMeter()
     {
         var cut = RenderField();

@@ -28,13 +28,15 @@ public sealed class DomainFtpCardTests : DashboardTestContext
             .Add(x => x.OnDelete, login => _deletes.Add(login)));
 
     [Fact]
-    public void Render_ShowsLoginDomainAndAbsoluteFolder()
+    public void Render_ShowsLoginDomainRelativeAndAbsoluteFolder()
     {
         var cut = RenderCard();
 
         Assert.Equal("alice_web", cut.Find(".login-text").TextContent);
         Assert.Equal("example.com", cut.Find(".card-domain").TextContent);
-        Assert.Equal("/home/alice/web/example.com/public_html/uploads", cut.Find(".card-folder").TextContent);
+        // Like the accounts page's cards: relative to the domain first, the absolute path as secondary text.
+        Assert.Equal("/public_html/uploads", cut.Find(".card-folder .folder-text").TextContent);
+        Assert.Equal("/home/alice/web/example.com/public_html/uploads", cut.Find(".card-folder .folder-absolute").TextContent);
         Assert.Empty(cut.FindAll(".card-root-hint"));
     }
 
@@ -43,7 +45,8 @@ public sealed class DomainFtpCardTests : DashboardTestContext
     {
         var cut = RenderCard(Uploads with { Folder = "", AbsoluteFolder = "/home/alice/web/example.com" });
 
-        Assert.Equal("/home/alice/web/example.com", cut.Find(".card-folder").TextContent);
+        Assert.Equal("/", cut.Find(".card-folder .folder-text").TextContent);
+        Assert.Equal("/home/alice/web/example.com", cut.Find(".card-folder .folder-absolute").TextContent);
         Assert.Single(cut.FindAll(".card-root-hint"));
     }
 

@@ -212,11 +212,32 @@ public sealed class DomainFtpPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_WhenCustomerAsksForOtherAccount_ShowsRefusal()
+    public void Render_ForCustomer_LinksFileManagerAndNamesTheDomainFolder()
+    {
+        var cut = RenderPage();
+
+        Assert.Equal("https://panel.example.net:8083/fm/", cut.Find("#file-manager").GetAttribute("href"));
+        Assert.Equal(T("DomainFtp.FileManagerHint", "web/example.com"), cut.Find("#file-manager-hint").TextContent);
+    }
+
+    [Fact]
+    public void Render_ForSupport_ShowsNoFileManagerButton()
+    {
+        SignInAs(new DashboardUser("demo", "staff", DashboardRole.Support));
+
+        var cut = RenderPage(server: "demo", account: "alice");
+
+        Assert.NotNull(cut.Find("#panel-link"));
+        Assert.Empty(cut.FindAll("#file-manager"));
+    }
+
+    [Fact]
+    public void Render_WhenCustomerAsksForOtherAccount_SaysOwnAccountOnlyWithoutRetry()
     {
         var cut = RenderPage(server: "demo", account: "bob");
 
-        Assert.Contains(T("Error.OtherAccount"), cut.Find("#load-error").TextContent);
+        Assert.Equal(T("Error.OwnAccountOnly"), cut.Find("#load-error").TextContent.Trim());
+        Assert.Empty(cut.FindAll("#retry"));
         Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("load", StringComparison.Ordinal));
     }
 
@@ -497,6 +518,6 @@ public sealed class DomainFtpPageTests : DashboardTestContext
             ChangeSource.External, _time.GetUtcNow()));
 
         Assert.Equal(new Dictionary<string, int> { ["alice_web"] = 1, ["alice_logs"] = 2 }, CardRenders(cut));
-        Assert.Equal("/home/alice/web/example.com/logs", cut.Find(".domain-ftp-card[data-login='alice_logs'] .card-folder").TextContent);
+        Assert.Equal("/home/alice/web/example.com/logs", cut.Find(".domain-ftp-card[data-login='alice_logs'] .card-folder .folder-absolute").TextContent);
     }
 }

@@ -54,6 +54,15 @@ public sealed class CredentialsDialogTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Open_WithAbsoluteFolder_ShowsItUnderTheRelativeOne()
+    {
+        await OpenAsync(Credentials with { AbsoluteFolder = "/home/alice/web/example.com/uploads" });
+
+        Assert.Equal("/uploads", _dialogs.Find("#cred-folder").TextContent);
+        Assert.Equal("/home/alice/web/example.com/uploads", _dialogs.Find("#cred-folder-absolute").TextContent);
+    }
+
+    [Fact]
     public async Task Open_WhenFolderIsDomainRoot_ShowsSlash()
     {
         await OpenAsync(Credentials with { Folder = "" });
@@ -161,14 +170,157 @@ public sealed class CredentialsDialogTests : DashboardTestContext
     }
 
     [Fact]
-    public async Task Done_ClosesTheDialog()
+    public async Task Escape_AfterPasswordCopied_ClosesTheDialog()
     {
         var reference = await OpenAsync();
+        ClickButtonLabelled(T("Credentials.CopyPassword"));
+
+        await _dialogs.InvokeAsync(() => _dialogs.FindComponent<CredentialsDialog>().Instance.EscapePressed());
+
+        var result = await reference.Result.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+        Assert.False(result!.Canceled);
+    }
+
+    [Fact]
+    public async Task Done_AfterPasswordCopied_ClosesTheDialog()
+    {
+        var reference = await OpenAsync();
+        ClickButtonLabelled(T("Credentials.CopyPassword"));
 
         _dialogs.Find("#cred-done").Click();
 
         var result = await reference.Result.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
         Assert.False(result!.Canceled);
         _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#cred-login")));
+        Assert.Empty(_dialogs.FindAll("#cred-confirm"));
     }
+
+    [Theory]
+    [InlineData("#cred-done")]
+    [InlineData("#cred-close")]
+    public async Task Close_BeforePasswordCopied_AsksAndStaysOpen(string button)
+    {
+        var reference = await OpenAsync();
+
+        _dialogs.Find(button).Click();
+
+        Assert.Equal(T("Credentials.NotKept"), _dialogs.Find("#cred-confirm").TextContent.Trim());
+        Assert.NotNull(_dialogs.Find("#cred-login"));
+        Assert.False(reference.Result.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Open_ShowsOwnCloseButtonInsteadOfMudBlazors()
+    {
+        await OpenAsync();
+
+        // MudBlazor's close button would close without asking (DialogDefaults asks for one); the dialog draws its own.
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll(".mud-button-close")));
+        Assert.Single(_dialogs.FindAll("#cred-close"));
+    }
+
+    [Fact]
+    public async Task Escape_BeforePasswordCopied_AsksAndStaysOpen()
+    {
+        var reference = await OpenAsync();
+
+        // app.js calls EscapePressed for an Escape anywhere on the page; MudBlazor's own Escape handling is off for this dialog.
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "hestiaFtp.watchEscape");
+        await _dialogs.InvokeAsync(() => _dialogs.FindComponent<CredentialsDialog>().Instance.EscapePressed());
+
+        _dialogs.WaitForElement("#cred-confirm");
+        Assert.False(reference.Result.IsCompleted);
+    }
+
+    [Fact]
+    public async Task KeepOpen_AfterAsking_HidesTheQuestion()
+    {
+        var reference = await OpenAsync();
+        _dialogs.Find("#cred-done").Click();
+
+        _dialogs.Find("#cred-keep-open").Click();
+
+        Assert.Empty(_dialogs.FindAll("#cred-confirm"));
+        Assert.NotNull(_dialogs.Find("#cred-done"));
+        Assert.False(reference.Result.IsCompleted);
+    }
+
+    [Fact]
+    public async Task CloseAnyway_AfterAsking_ClosesAndDropsTheUnloadGuard()
+    {
+        var reference = await OpenAsync();
+        _dialogs.Find("#cred-done").Click();
+
+        _dialogs.Find("#cred-close-anyway").Click();
+
+        var result = await reference.Result.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+        Assert.False(result!.Canceled);
+        Assert.Equal([true, false], UnloadGuardCalls());
+    }
+
+    [Fact]
+    public async Task Open_GuardsTabCloseUntilThePasswordIsCopied()
+    {
+        await OpenAsync();
+        Assert.Equal([true], UnloadGuardCalls());
+
+        ClickButtonLabelled(T("Credentials.CopyPassword"));
+
+        Assert.Equal([true, false], UnloadGuardCalls());
+    }
+
+    [Fact]
+    public async Task Download_DoesNotCountAsKeepingThePassword()
+    {
+        await OpenAsync();
+        _dialogs.Find("#cred-filezilla").Click();
+
+        _dialogs.Find("#cred-done").Click();
+
+        // The site file holds no password, so the dialog still asks.
+        Assert.NotNull(_dialogs.Find("#cred-confirm"));
+    }
+
+    [Fact]
+    public async Task Navigate_BeforePasswordCopied_IsHeldAndAsks_ThenGoesOnAfterCloseAnyway()
+    {
+        var reference = await OpenAsync();
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        var before = navigation.Uri;
+
+        await _dialogs.InvokeAsync(() => navigation.NavigateTo("/activity"));
+
+        Assert.Equal(before, navigation.Uri);
+        _dialogs.WaitForElement("#cred-confirm");
+        _dialogs.Find("#cred-close-anyway").Click();
+        await reference.Result.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+        Assert.EndsWith("/activity", navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Navigate_AfterPasswordCopied_GoesThroughWithoutAsking()
+    {
+        await OpenAsync();
+        ClickButtonLabelled(T("Credentials.CopyPassword"));
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        await _dialogs.InvokeAsync(() => navigation.NavigateTo("/activity"));
+
+        Assert.EndsWith("/activity", navigation.Uri, StringComparison.Ordinal);
+        Assert.Empty(_dialogs.FindAll("#cred-confirm"));
+    }
+
+    [Fact]
+    public async Task Open_LeavesTheLoginForAReloadedPageToFind()
+    {
+        await OpenAsync();
+
+        // Not the password: only the login, so a page reloaded after a lost circuit can offer to set a new one.
+        var guard = JSInterop.Invocations.First(i => i.Identifier == "hestiaFtp.guardUnload");
+        Assert.Equal([true, "alice_ftp7"], guard.Arguments);
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Arguments.Any(a => a as string == Password && i.Identifier != "hestiaFtp.copy"));
+    }
+
+    private List<bool> UnloadGuardCalls() =>
+        JSInterop.Invocations.Where(i => i.Identifier == "hestiaFtp.guardUnload").Select(i => (bool)i.Arguments[0]!).ToList();
 }

@@ -3,6 +3,7 @@ using HestiaFtp.Core.Hestia;
 using HestiaFtp.Tests.TestSupport;
 using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Components.Shared;
+using HestiaFtp.Web.Data;
 using HestiaFtp.Web.Features.FtpAccounts;
 using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
@@ -247,11 +248,12 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_WhenCustomerAsksForAnotherAccount_ShowsRefusalAndLoadsNothing()
+    public void Render_WhenCustomerAsksForAnotherAccount_SaysOwnAccountOnlyWithoutRetryAndLoadsNothing()
     {
         var cut = RenderPage(server: "demo", account: "bob");
 
-        Assert.Contains(T("Error.OtherAccount"), cut.Find("#load-error").TextContent);
+        Assert.Equal(T("Error.OwnAccountOnly"), cut.Find("#load-error").TextContent.Trim());
+        Assert.Empty(cut.FindAll("#load-error button"));
         Assert.Empty(cut.FindAll(".ftp-card"));
         Assert.Empty(cut.FindAll("#add-ftp"));
         Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("load", StringComparison.Ordinal));
@@ -267,7 +269,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         _time.Advance(FilterDebounce);
 
         cut.WaitForAssertion(() => Assert.Equal(["alice_logs"], Logins(cut)), Patience);
-        Assert.Contains(T("Accounts.Showing", 1, 3), cut.Find(".filter-count").TextContent);
+        Assert.Contains(T("Accounts.RangeFiltered", 1, 1, 1, 3), cut.Find(".filter-count").TextContent);
     }
 
     [Fact]
@@ -279,7 +281,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         _time.Advance(FilterDebounce);
 
         cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_logs"], Logins(cut)), Patience);
-        Assert.Contains(T("Accounts.Showing", 2, 3), cut.Find(".filter-count").TextContent);
+        Assert.Contains(T("Accounts.RangeFiltered", 1, 2, 2, 3), cut.Find(".filter-count").TextContent);
     }
 
     [Fact]
@@ -305,7 +307,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Assert.Equal(Enumerable.Range(0, 48).Select(i => $"alice_f{i:D4}"), Logins(cut));
         Assert.NotNull(cut.Find("#pager"));
         Assert.Contains(T("Accounts.Summary", 2000, 20), cut.Find("#status-line").TextContent);
-        Assert.Contains(T("Accounts.Showing", 2000, 2000), cut.Find(".filter-count").TextContent);
+        Assert.Contains(T("Accounts.Range", 1, 48, 2000), cut.Find(".filter-count").TextContent);
         // Rough size check: one page of cards, not 2,000 (a 48-card page is well under 2 MB; 2,000 cards would be ~40x more).
         Assert.True(cut.Markup.Length < 2_000_000, $"markup is {cut.Markup.Length} characters");
         Assert.DoesNotContain("alice_f0048", cut.Markup);
@@ -335,20 +337,30 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         _time.Advance(FilterDebounce);
 
         cut.WaitForAssertion(() => Assert.Equal(Enumerable.Range(100, 48).Select(i => $"alice_f{i:D4}"), Logins(cut)), Patience);
-        Assert.Contains(T("Accounts.Showing", 100, 2000), cut.Find(".filter-count").TextContent);
+        Assert.Contains(T("Accounts.RangeFiltered", 1, 48, 100, 2000), cut.Find(".filter-count").TextContent);
     }
 
     [Fact]
-    public void Render_ForSupportWithoutAccount_ShowsPickerAndHint()
+    public void Render_ForSupportWithoutAccount_RedirectsToTheOverview()
     {
         SignInAsSupport();
 
         var cut = RenderPage();
 
-        Assert.NotNull(cut.Find(".account-picker"));
-        Assert.NotNull(cut.Find("#pick-account"));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        Assert.Equal("http://localhost/support", navigation.Uri);
         Assert.Empty(cut.FindAll("#add-ftp"));
         Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("load", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dashboard.Calls, c => c.StartsWith("resolve", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_ForCustomerWithoutAccount_StaysOnTheAccountsPage()
+    {
+        var cut = RenderPage();
+
+        Assert.Equal("http://localhost/", Services.GetRequiredService<NavigationManager>().Uri);
+        Assert.Equal(3, Logins(cut).Count);
     }
 
     [Fact]
@@ -370,10 +382,34 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_ForCustomer_LinksFileManagerAndSaysThePanelMayAskToSignIn()
+    {
+        var cut = RenderPage();
+
+        var button = cut.Find("#file-manager");
+        Assert.Equal("https://panel.example.net:8083/fm/", button.GetAttribute("href"));
+        Assert.Equal("_blank", button.GetAttribute("target"));
+        Assert.Equal("file-manager-hint", button.GetAttribute("aria-describedby"));
+        Assert.Equal(T("Accounts.FileManagerHint"), cut.Find("#file-manager-hint").TextContent);
+    }
+
+    [Fact]
+    public void Render_ForSupport_ShowsNoFileManagerButton()
+    {
+        SignInAsSupport();
+
+        var cut = RenderPage(server: "demo", account: "alice");
+
+        Assert.NotEmpty(cut.FindAll(".ftp-card"));
+        Assert.Empty(cut.FindAll("#file-manager"));
+        Assert.Empty(cut.FindAll("#file-manager-hint"));
+    }
+
+    [Fact]
     public async Task PickAccount_ForSupport_NavigatesToThatAccount()
     {
         SignInAsSupport();
-        var cut = RenderPage();
+        var cut = RenderPage("demo", "alice");
 
         var select = cut.FindComponent<MudSelect<AccountKey>>();
         await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(new AccountKey("demo", "bob")));
@@ -494,6 +530,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Assert.Empty(_dialogs.FindAll("#add-submit"));
 
         _dialogs.Find("#cred-done").Click();
+        _dialogs.Find("#cred-close-anyway").Click();
 
         cut.WaitForAssertion(() => Assert.Contains(login, Logins(cut)), Patience);
         _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#cred-login")), Patience);
@@ -512,6 +549,31 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Assert.Empty(_dialogs.FindAll("#cred-login"));
         Assert.Equal(1, Dashboard.Calls.Count(c => c == "load demo/alice"));
         Assert.Equal(3, Logins(cut).Count);
+    }
+
+    [Fact]
+    public void Render_AfterCircuitLostWhilePasswordShown_SaysSoAndOffersANewPassword()
+    {
+        JSInterop.Setup<string?>("hestiaFtp.takeLostPassword").SetResult("alice_web");
+
+        var cut = RenderPage();
+
+        cut.WaitForAssertion(() => Assert.Equal(T("Credentials.Lost", "alice_web"), cut.Find("#password-lost span").TextContent));
+        cut.Find("#password-lost-set").Click();
+        _dialogs.WaitForElement("#change-password-input");
+        Assert.Contains("alice_web", _dialogs.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("#password-lost"));
+    }
+
+    [Fact]
+    public void Render_WithoutLostPassword_ShowsNoNotice()
+    {
+        JSInterop.Setup<string?>("hestiaFtp.takeLostPassword").SetResult(null);
+
+        var cut = RenderPage();
+
+        Assert.NotEmpty(cut.FindAll(".ftp-card"));
+        Assert.Empty(cut.FindAll("#password-lost"));
     }
 
     [Fact]
@@ -581,6 +643,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         _dialogs.WaitForElement("#cred-login", Patience);
         var login = _dialogs.Find("#cred-login").TextContent;
         _dialogs.Find("#cred-done").Click();
+        _dialogs.Find("#cred-close-anyway").Click();
         _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("#cred-login")), Patience);
         // Let the page finish what follows the dialogs (a reload would start there).
         await cut.InvokeAsync(() => { });
@@ -757,5 +820,243 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
 
         Assert.Equal(43, cut.FindComponents<FtpAccountCard>().Count);
         Assert.Equal(oneCard + 42, cut.FindComponents<IComponent>().Count);
+    }
+
+    private static List<string> RowLogins(IRenderedComponent<FtpAccountsPage> cut) =>
+        cut.FindAll(".ftp-row").Select(e => e.GetAttribute("data-login")!).ToList();
+
+    private IRenderedComponent<FtpAccountsPage> RenderTable()
+    {
+        var cut = RenderPage();
+        cut.Find("#view-table").Click();
+        cut.WaitForElement("#accounts-table");
+        return cut;
+    }
+
+    [Fact]
+    public void ViewTable_Click_ShowsOneRowPerAccountWithEveryField()
+    {
+        Dashboard.Domains[1] = FakeFtpDashboard.Domain("other.org", suspended: true, accounts: ("alice_other", "/uploads"));
+
+        var cut = RenderTable();
+
+        Assert.Empty(cut.FindAll(".ftp-card"));
+        Assert.Equal(["alice_web", "alice_logs", "alice_other"], RowLogins(cut));
+        var row = cut.Find(".ftp-row[data-login='alice_other']");
+        Assert.Equal("alice_other", row.QuerySelector(".login-cell")!.TextContent.Trim());
+        Assert.Equal("other.org", row.QuerySelector(".domain-cell")!.TextContent.Trim());
+        Assert.Equal("/domains/other.org", row.QuerySelector(".domain-cell a")!.GetAttribute("href"));
+        Assert.Equal("203.0.113.10", row.QuerySelector(".ip-cell")!.TextContent.Trim());
+        Assert.Equal("/uploads", row.QuerySelector(".folder-cell")!.TextContent.Trim());
+        Assert.Equal(T("Card.Suspended"), row.QuerySelector(".status-cell")!.TextContent.Trim());
+        Assert.Equal(T("Card.Active"), cut.Find(".ftp-row[data-login='alice_web'] .status-cell").TextContent.Trim());
+        Assert.Equal("true", cut.Find("#view-table").GetAttribute("aria-pressed"));
+        Assert.Equal("false", cut.Find("#view-cards").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void ViewTable_Click_RemembersTheChoiceForTheSignedInUser()
+    {
+        RenderTable();
+
+        Assert.Equal("table", Preferences.Values[("demo", "alice", UserPreferenceNames.AccountsView)]);
+    }
+
+    [Fact]
+    public void ViewCards_ClickAfterTable_RemembersCards()
+    {
+        var cut = RenderTable();
+
+        cut.Find("#view-cards").Click();
+
+        Assert.Equal(["alice_web", "alice_logs", "alice_other"], Logins(cut));
+        Assert.Equal("cards", Preferences.Values[("demo", "alice", UserPreferenceNames.AccountsView)]);
+    }
+
+    [Fact]
+    public void Render_WhenTableRemembered_OpensInTheTable()
+    {
+        Preferences.Values[("demo", "alice", UserPreferenceNames.AccountsView)] = "table";
+
+        var cut = RenderPage();
+
+        Assert.Equal(["alice_web", "alice_logs", "alice_other"], RowLogins(cut));
+        Assert.Empty(cut.FindAll(".ftp-card"));
+    }
+
+    [Fact]
+    public void Render_WhenAnotherUserChoseTheTable_OpensInCards()
+    {
+        Preferences.Values[("demo", "carol", UserPreferenceNames.AccountsView)] = "table";
+
+        var cut = RenderPage();
+
+        Assert.Equal(["alice_web", "alice_logs", "alice_other"], Logins(cut));
+        Assert.Empty(cut.FindAll("#accounts-table"));
+    }
+
+    [Fact]
+    public void ViewTable_WhenTheChoiceCannotBeSaved_SwitchesAndSaysItIsNotKept()
+    {
+        var cut = RenderPage();
+        Preferences.Failure = new Microsoft.Data.Sqlite.SqliteException("disk I/O error", 10);
+
+        cut.Find("#view-table").Click();
+
+        Assert.Equal(3, RowLogins(cut).Count);
+        _snackbars.WaitForAssertion(() => Assert.Contains(T("Accounts.ChoiceNotSaved"), _snackbars.Markup), Patience);
+    }
+
+    [Theory]
+    [InlineData("sort-login", new[] { "alice_logs", "alice_other", "alice_web" }, new[] { "alice_web", "alice_other", "alice_logs" })]
+    [InlineData("sort-domain", new[] { "alice_logs", "alice_web", "alice_other" }, new[] { "alice_other", "alice_logs", "alice_web" })]
+    [InlineData("sort-folder", new[] { "alice_logs", "alice_other", "alice_web" }, new[] { "alice_web", "alice_other", "alice_logs" })]
+    [InlineData("sort-status", new[] { "alice_logs", "alice_web", "alice_other" }, new[] { "alice_other", "alice_logs", "alice_web" })]
+    public void Sort_ClickTwice_OrdersAscendingThenDescending(string header, string[] ascending, string[] descending)
+    {
+        Dashboard.Domains[1] = FakeFtpDashboard.Domain("other.org", suspended: true, accounts: ("alice_other", "/a"));
+        var cut = RenderTable();
+
+        cut.Find($"#{header}").Click();
+        Assert.Equal(ascending, RowLogins(cut));
+        Assert.Equal("ascending", cut.Find($"#{header}").ParentElement!.GetAttribute("aria-sort"));
+
+        cut.Find($"#{header}").Click();
+        Assert.Equal(descending, RowLogins(cut));
+        Assert.Equal("descending", cut.Find($"#{header}").ParentElement!.GetAttribute("aria-sort"));
+    }
+
+    [Theory]
+    [InlineData("logs", new[] { "alice_logs" })]
+    [InlineData("OTHER.ORG", new[] { "alice_other" })]
+    [InlineData("198.51.100", new[] { "alice_other" })]
+    [InlineData("/public_h", new[] { "alice_web" })]
+    [InlineData("/home/alice/web/other.org", new[] { "alice_other" })]
+    [InlineData("suspend", new[] { "alice_other" })]
+    [InlineData("active", new[] { "alice_web", "alice_logs" })]
+    public void Filter_ByEachField_ShowsTheMatchingAccounts(string text, string[] expected)
+    {
+        Dashboard.Domains[1] = FakeFtpDashboard.Domain("other.org", suspended: true, accounts: ("alice_other", "")) with { Ip = "198.51.100.7" };
+        var cut = RenderPage();
+
+        cut.Find("#filter").Input(text);
+        _time.Advance(FilterDebounce);
+
+        cut.WaitForAssertion(() => Assert.Equal(expected, Logins(cut)), Patience);
+    }
+
+    [Fact]
+    public void Filter_InTheTable_FiltersTheRows()
+    {
+        var cut = RenderTable();
+
+        cut.Find("#filter").Input("other");
+        _time.Advance(FilterDebounce);
+
+        cut.WaitForAssertion(() => Assert.Equal(["alice_other"], RowLogins(cut)), Patience);
+    }
+
+    [Fact]
+    public void RangeLabel_At51AccountsOnPage2_Says49To51Of51()
+    {
+        WithManyAccounts(51);
+        var cut = RenderPage();
+        Assert.Equal(T("Accounts.Range", 1, 48, 51), cut.Find("#range-label").TextContent.Trim());
+
+        cut.FindAll("#pager button").Single(b => b.TextContent.Trim() == "2").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(T("Accounts.Range", 49, 51, 51), cut.Find("#range-label").TextContent.Trim()), Patience);
+        Assert.Equal("49–51 of 51", cut.Find("#range-label").TextContent.Trim());
+        Assert.Equal(["alice_f0048", "alice_f0049", "alice_f0050"], Logins(cut));
+    }
+
+    [Fact]
+    public void PageSize_Choose12_ShowsTwelvePerPageAndRemembersIt()
+    {
+        WithManyAccounts(51);
+        var cut = RenderPage();
+
+        cut.Find("#page-size").Change("12");
+
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"alice_f{i:D4}"), Logins(cut));
+        Assert.Equal(T("Accounts.Range", 1, 12, 51), cut.Find("#range-label").TextContent.Trim());
+        Assert.Equal(5, cut.FindAll("#pager button").Count(b => int.TryParse(b.TextContent.Trim(), out _)));
+        Assert.Equal("12", Preferences.Values[("demo", "alice", UserPreferenceNames.AccountsPageSize)]);
+    }
+
+    [Fact]
+    public void Render_WhenPageSizeRemembered_UsesIt()
+    {
+        WithManyAccounts(51);
+        Preferences.Values[("demo", "alice", UserPreferenceNames.AccountsPageSize)] = "24";
+
+        var cut = RenderPage();
+
+        Assert.Equal(24, Logins(cut).Count);
+        Assert.Equal("24", cut.Find("#page-size option[selected]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void TableEdit_Click_OpensChangePasswordForThatLogin()
+    {
+        var cut = RenderTable();
+
+        cut.Find(".ftp-row[data-login='alice_other'] .edit-button").Click();
+
+        _dialogs.WaitForElement("#change-password-input");
+        Assert.Contains("alice_other", _dialogs.Find(".mud-dialog-content").TextContent);
+        Assert.Contains("other.org", _dialogs.Find(".mud-dialog-content").TextContent);
+    }
+
+    [Fact]
+    public void TableDelete_WhenConfirmed_DeletesAndRemovesTheRow()
+    {
+        var cut = RenderTable();
+
+        cut.Find(".ftp-row[data-login='alice_web'] .delete-button").Click();
+        _dialogs.WaitForElement("#delete-confirm");
+        Assert.Contains("alice_web", _dialogs.Find("#delete-question").TextContent);
+        _dialogs.Find("#delete-confirm").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["alice_logs", "alice_other"], RowLogins(cut)), Patience);
+        Assert.Contains("delete demo/alice example.com alice_web", Dashboard.Calls);
+    }
+
+    [Fact]
+    public void Table_ForSupport_HasNoEditOrDelete()
+    {
+        SignInAsSupport();
+        var cut = RenderPage("demo", "alice");
+        cut.Find("#view-table").Click();
+
+        Assert.Equal(3, RowLogins(cut).Count);
+        Assert.Empty(cut.FindAll(".ftp-row .edit-button"));
+        Assert.Empty(cut.FindAll(".ftp-row .delete-button"));
+    }
+
+    [Fact]
+    public async Task TableLiveUpdate_WithEqualData_RendersNoRowAgain()
+    {
+        var cut = RenderTable();
+        var rows = cut.FindComponents<FtpAccountRow>();
+        Assert.All(rows, r => Assert.Equal(1, r.RenderCount));
+
+        await Dashboard.PushAsync();
+
+        Assert.All(cut.FindComponents<FtpAccountRow>(), r => Assert.Equal(1, r.RenderCount));
+    }
+
+    [Fact]
+    public async Task Filter_ByStatusWhenTheServerStopsAnswering_MatchesStatusUnknown()
+    {
+        var cut = RenderPage();
+        cut.Find("#filter").Input("unknown");
+        _time.Advance(FilterDebounce);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#no-match")), Patience);
+
+        WithUnreachableServer();
+        await cut.InvokeAsync(() => Dashboard.PushAsync());
+
+        cut.WaitForAssertion(() => Assert.Equal(["alice_web", "alice_logs", "alice_other"], Logins(cut)), Patience);
     }
 }

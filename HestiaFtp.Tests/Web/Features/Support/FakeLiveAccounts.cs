@@ -112,6 +112,33 @@ public sealed class FakeLiveAccounts : ILiveAccounts
         return Subscription!.DeliverAsync(e);
     }
 
+    /// <summary>What a read for the overview finds: the account listed; a read of an account not here fails.</summary>
+    public Dictionary<AccountKey, AccountOverview> ReadResults { get; } = [];
+
+    /// <summary>Holds every read for the overview until set.</summary>
+    public TaskCompletionSource? ReadGate { get; set; }
+
+    /// <summary>The accounts read for the overview, in the order asked.</summary>
+    public List<AccountKey> OverviewReads { get; } = [];
+
+    public async Task<AccountSnapshot> ReadForOverviewAsync(AccountKey key, CancellationToken cancellationToken)
+    {
+        Calls.Add($"read-overview {key}");
+        OverviewReads.Add(key);
+        if (ReadGate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
+        if (!ReadResults.TryGetValue(key, out var listed))
+        {
+            throw new InvalidOperationException($"No read result scripted for {key}.");
+        }
+
+        Replace(listed);
+        return new AccountSnapshot(key, listed.User, [], Now);
+    }
+
     public Task<AccountSnapshot> GetAsync(AccountKey key, CancellationToken cancellationToken) => Refuse<AccountSnapshot>($"get {key}");
 
     public Task<AccountSnapshot> RefreshAsync(AccountKey key, ChangeSource source, CancellationToken cancellationToken) => Refuse<AccountSnapshot>($"refresh {key}");

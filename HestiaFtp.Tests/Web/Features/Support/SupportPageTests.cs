@@ -77,10 +77,10 @@ public sealed class SupportPageTests : DashboardTestContext
     {
         var cut = RenderPage();
 
-        Assert.Equal(["alice", "bob", "carol", "dave"], Accounts(cut));
+        Assert.Equal(["bob", "carol", "alice", "dave"], Accounts(cut));
         Assert.Equal("/?server=alpha&account=alice", Row(cut, "alice").QuerySelector("a.account-link")!.GetAttribute("href"));
         Assert.Equal("beta", Row(cut, "carol").QuerySelector("td.cell-server")!.TextContent.Trim());
-        Assert.Equal("3", Row(cut, "alice").QuerySelector("td.cell-ftp")!.TextContent.Trim());
+        Assert.Equal("3", Row(cut, "alice").QuerySelector("td.cell-ftp .ftp-count")!.TextContent.Trim());
         Assert.Contains("2 domains", Row(cut, "alice").QuerySelector("td.cell-domains")!.TextContent);
         Assert.Contains("4 of 4 accounts", cut.Find(".row-count").TextContent);
     }
@@ -92,7 +92,7 @@ public sealed class SupportPageTests : DashboardTestContext
         cut.Find("button.toggle-domains").Click();
         cut.Find(".filter-problems").Click();
 
-        Assert.All(_live.Calls, call => Assert.Matches("^(overview|status|watch-all)", call));
+        Assert.All(_live.Calls, call => Assert.Matches("^(overview|status|watch-all|read-overview)", call));
     }
 
     [Theory]
@@ -139,11 +139,12 @@ public sealed class SupportPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_UnlistedDomains_ShowsDashForFtpCount()
+    public void Render_UnlistedDomainsWhenTheReadFails_SaysNotReadYetInWords()
     {
         var cut = RenderPage();
 
-        Assert.Equal("–", Row(cut, "dave").QuerySelector("td.cell-ftp")!.TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Equal("not read yet", Row(cut, "dave").QuerySelector("td.cell-ftp")!.TextContent.Trim()));
+        Assert.DoesNotContain("–", Row(cut, "dave").QuerySelector("td.cell-ftp")!.TextContent);
     }
 
     [Fact]
@@ -162,7 +163,7 @@ public sealed class SupportPageTests : DashboardTestContext
         Assert.Equal("ChangesBlocked", suspended.QuerySelector("[data-health]")!.GetAttribute("data-health"));
         Assert.Equal("/domains/carol.example?server=beta&account=carol", suspended.QuerySelector("a.domain-link")!.GetAttribute("href"));
         Assert.Contains("3 FTP accounts", domains[1].QuerySelector(".domain-ftp")!.TextContent);
-        Assert.Equal("true", cut.FindAll("button.toggle-domains")[2].GetAttribute("aria-expanded"));
+        Assert.Equal("true", Row(cut, "carol").QuerySelector("button.toggle-domains")!.GetAttribute("aria-expanded"));
     }
 
     [Fact]
@@ -241,19 +242,21 @@ public sealed class SupportPageTests : DashboardTestContext
         var cut = RenderPage();
 
         cut.Find(".sort-ftp").Click();
-        Assert.Equal(["dave", "alice", "carol", "bob"], Accounts(cut));
+        Assert.Equal(["dave", "carol", "alice", "bob"], Accounts(cut));
 
         cut.Find(".sort-ftp").Click();
-        Assert.Equal(["bob", "alice", "carol", "dave"], Accounts(cut));
+        Assert.Equal(["bob", "carol", "alice", "dave"], Accounts(cut));
     }
 
     [Fact]
-    public void SortByAccount_Descending_ReversesNames()
+    public void SortByAccount_ClickTwice_AscendingThenDescending()
     {
         var cut = RenderPage();
 
         cut.Find(".sort-account").Click();
+        Assert.Equal(["alice", "bob", "carol", "dave"], Accounts(cut));
 
+        cut.Find(".sort-account").Click();
         Assert.Equal(["dave", "carol", "bob", "alice"], Accounts(cut));
     }
 
@@ -326,7 +329,7 @@ public sealed class SupportPageTests : DashboardTestContext
 
         var cut = RenderPage();
 
-        Assert.Equal(["alice", "bob"], Accounts(cut));
+        Assert.Equal(["bob", "alice"], Accounts(cut));
         Assert.NotNull(cut.Find(".server-card[data-server='beta'] .server-error"));
     }
 
@@ -567,5 +570,71 @@ public sealed class SupportPageTests : DashboardTestContext
             Calls.Add(account);
             return Task.FromResult(Ended);
         }
+    }
+
+    [Fact]
+    public void Render_Default_OrdersByWhatNeedsAttentionSuspendedFirst()
+    {
+
+        _live.Accounts["alpha"].Add(Account("alpha", "erin", false, ("erin.example", false, 1)));
+        _live.Accounts["alpha"].Add(Account("alpha", "abe", true));
+
+        var cut = RenderPage();
+
+        // Suspended users (abe, bob), then suspended domains (carol), then the rest by name (alice, dave, erin).
+        Assert.Equal(["abe", "bob", "carol", "alice", "dave", "erin"], Accounts(cut));
+    }
+
+    [Fact]
+    public void Render_UnlistedVisibleRow_ReadsItThroughTheStoreAndShowsTheCountWithItsAge()
+    {
+        _live.ReadResults[new AccountKey("beta", "dave")] = Account("beta", "dave", false, ("dave.example", false, 5), ("dave.org", false, 2));
+
+        var cut = RenderPage();
+
+        cut.WaitForAssertion(() => Assert.Equal("7", Row(cut, "dave").QuerySelector("td.cell-ftp .ftp-count")!.TextContent.Trim()));
+        Assert.Equal([new AccountKey("beta", "dave")], _live.OverviewReads);
+        Assert.Equal("read just now", Row(cut, "dave").QuerySelector("td.cell-ftp .ftp-age")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_WhileTheCountIsRead_SaysReading()
+    {
+        _live.ReadGate = new TaskCompletionSource();
+        _live.ReadResults[new AccountKey("beta", "dave")] = Account("beta", "dave", false, ("dave.example", false, 5));
+
+        var cut = RenderPage();
+
+        cut.WaitForAssertion(() => Assert.Equal("reading…", Row(cut, "dave").QuerySelector("td.cell-ftp")!.TextContent.Trim()));
+        _live.ReadGate.SetResult();
+        cut.WaitForAssertion(() => Assert.Equal("5", Row(cut, "dave").QuerySelector("td.cell-ftp .ftp-count")!.TextContent.Trim()));
+    }
+
+    [Theory]
+    [InlineData(0, "read just now")]
+    [InlineData(5, "read 5 min ago")]
+    [InlineData(150, "read 2 h ago")]
+    public void Render_Count_SaysHowOldItIs(int minutes, string expected)
+    {
+        _clock.Advance(TimeSpan.FromMinutes(minutes));
+
+        var cut = RenderPage();
+
+        Assert.Equal(expected, Row(cut, "alice").QuerySelector("td.cell-ftp .ftp-age")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_ManyUnlistedAccounts_ReadsTheVisibleRowsOnlyInTheOrderShown()
+    {
+        var unlisted = Enumerable.Range(0, 120).Select(i => Unlisted("beta", $"u{i:D3}", 1)).ToArray();
+        _live.Accounts["beta"].AddRange(unlisted);
+
+        var cut = RenderPage();
+
+        var shown = Accounts(cut);
+        Assert.Equal(50, shown.Count);
+        var unlistedShown = shown.Where(u => u == "dave" || u.StartsWith('u')).ToList();
+        cut.WaitForAssertion(() => Assert.Equal(unlistedShown, _live.OverviewReads.Select(k => k.User)));
+        Assert.DoesNotContain(_live.OverviewReads, k => k.User == "u119");
     }
 }

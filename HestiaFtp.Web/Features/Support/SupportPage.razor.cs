@@ -297,7 +297,7 @@ public partial class SupportPage
         try
         {
             var ended = await AccountSessions.EndAllAsync(key, _cts.Token);
-            _announcement = L["Support.SessionsEnded", key.User, ended];
+            _announcement = L.Plural("Support.SessionsEnded", ended, key.User);
             Snackbar.Add(_announcement, Severity.Success);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -196,6 +196,78 @@ public sealed class ActivityPageTests : DashboardTestContext
     }
 
     [Theory]
+    [InlineData("en", "folder:/public_html", "folder /public_html")]
+    [InlineData("de", "folder:/public_html", "Ordner /public_html")]
+    [InlineData("en", AuditDetails.Generated, "generated login, domain folder")]
+    [InlineData("de", AuditDetails.Generated, "Login erzeugt, Domain-Ordner")]
+    [InlineData("de", AuditDetails.Password, "neues Passwort (nicht gespeichert)")]
+    [InlineData("de", AuditDetails.Deleted, "gelöscht; die Dateien bleiben erhalten")]
+    [InlineData("de", AuditDetails.SessionsEnded, "alle Dashboard-Sitzungen beendet, Geräte vergessen")]
+    [InlineData("de", "password changed", "password changed")]
+    [InlineData("de", "folder /deploy", "folder /deploy")]
+    public void Render_Detail_InTheReadersLanguageOrAsStoredBefore(string culture, string stored, string expected)
+    {
+        _log.Entries.Clear();
+        _log.Entries.Add(Entry("alpha", "alice", "ftp-add", "alice_web", AuditOutcomes.Succeeded, At) with { Detail = stored });
+        SignInAs(new DashboardUser("alpha", "alice", DashboardRole.Customer));
+
+        var text = InCulture(culture, () => RenderPage().Find("td.cell-detail").TextContent.Trim());
+
+        Assert.Equal(expected, text);
+    }
+
+    [Theory]
+    [InlineData("en", "This login is already taken on the server", "The panel said: “Error: ftp account alice_web exists”")]
+    [InlineData("de", "Dieser Login ist auf dem Server bereits vergeben", "Das Panel meldete: „Error: ftp account alice_web exists“")]
+    public void Render_HestiaRefusal_ExplainsInTheReadersLanguageAndQuotesThePanelVerbatim(string culture, string reason, string panel)
+    {
+        _log.Entries.Clear();
+        _log.Entries.Add(Entry("alpha", "alice", "ftp-add", "alice_web", "failed: hestia.Exists: Error: ftp account alice_web exists", At));
+        SignInAs(new DashboardUser("alpha", "alice", DashboardRole.Customer));
+
+        var (chip, message, said) = InCulture(culture, () =>
+        {
+            var cut = RenderPage();
+            return (cut.Find(".outcome-chip").GetAttribute("data-outcome"), cut.Find(".outcome-message").TextContent.Trim(), cut.Find(".outcome-panel").TextContent.Trim());
+        });
+
+        Assert.Equal("Failed", chip);
+        Assert.StartsWith(reason, message, StringComparison.Ordinal);
+        Assert.Equal(panel, said);
+    }
+
+    [Theory]
+    [InlineData("en", "unknown: outcome.unknown", "The answer was lost and it cannot be told whether the change was made.")]
+    [InlineData("de", "unknown: outcome.unknown", "Die Antwort ging verloren; ob die Änderung gemacht wurde, lässt sich nicht sagen.")]
+    [InlineData("de", "succeeded: path.missing_reset", "Den Ordner gab es nicht; das Konto zeigt jetzt auf den Domain-Ordner.")]
+    [InlineData("de", "failed: fault.ValidationException", "Abgebrochen, bevor etwas an HestiaCP gesendet wurde.")]
+    [InlineData("de", "failed: Exists: Error: ftp account exists", "Exists: Error: ftp account exists")]
+    public void Render_OutcomeCode_InTheReadersLanguageOrAsStoredBefore(string culture, string stored, string expected)
+    {
+        _log.Entries.Clear();
+        _log.Entries.Add(Entry("alpha", "alice", "ftp-add", "alice_web", stored, At));
+        SignInAs(new DashboardUser("alpha", "alice", DashboardRole.Customer));
+
+        var text = InCulture(culture, () => RenderPage().Find(".outcome-message").TextContent.Trim());
+
+        Assert.Equal(expected, text);
+    }
+
+    private static T InCulture<T>(string culture, Func<T> read)
+    {
+        var previous = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new(culture);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    [Theory]
     [InlineData(AuditActions.AddFtpAccount, "FTP account added")]
     [InlineData(AuditActions.DeleteFtpAccount, "FTP account deleted")]
     [InlineData(AuditActions.ChangeFtpPassword, "Password changed")]

@@ -1,3 +1,4 @@
+using HestiaFtp.Web.Components.Shared;
 using Bunit;
 using Bunit.TestDoubles;
 using HestiaFtp.Web.Auth;
@@ -21,6 +22,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddLocalization();
         Services.AddSingleton<IFtpDashboard>(Dashboard);
         Services.AddSingleton(TimeProvider.System);
+        Services.AddScoped<ReaderTimeZone>();
         Auth = AddAuthorization();
         SignInAs(Dashboard.User);
     }

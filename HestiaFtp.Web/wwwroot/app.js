@@ -1,5 +1,9 @@
-// Small browser helpers called through IJSRuntime ("hestiaFtp.copy", "hestiaFtp.download").
+// Small browser helpers called through IJSRuntime ("hestiaFtp.copy", "hestiaFtp.download", "hestiaFtp.timeZone").
 window.hestiaFtp = {
+  timeZone: function () {
+    try { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; }
+    catch { return null; }
+  },
   copy: async function (text) {
     try { await navigator.clipboard.writeText(text); return true; }
     catch {

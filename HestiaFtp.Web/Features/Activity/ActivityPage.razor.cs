@@ -1,3 +1,4 @@
+using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Audit;
 using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Dashboard;
@@ -26,6 +27,10 @@ public partial class ActivityPage
     private int _take = PageSize;
     private string? _error;
     private string _announcement = "";
+
+    /// <summary>The reader's time zone (<see cref="ReaderTimeZoneScope"/>); UTC until the browser has told it.</summary>
+    [CascadingParameter]
+    public ReaderZone Zone { get; set; } = ReaderZone.Utc;
 
     [Inject]
     private IAuditLog Audit { get; set; } = default!;

@@ -21,6 +21,7 @@ public sealed partial class FtpAccountsPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ReaderTimeZone ReaderTimeZone { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "server")] public string? Server { get; set; }
@@ -98,7 +99,7 @@ public sealed partial class FtpAccountsPage
             // On the circuit's dispatcher: the live feed calls from a thread-pool thread.
             await update();
             StateHasChanged();
-        }));
+        }), zone: () => ReaderTimeZone.Current);
 
     protected override async Task OnParametersSetAsync()
     {

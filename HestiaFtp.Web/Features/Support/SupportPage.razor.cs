@@ -1,3 +1,4 @@
+using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Dashboard;
 using HestiaFtp.Web.Live;
@@ -36,6 +37,9 @@ public partial class SupportPage
     private bool _suspendedOnly;
     private bool _problemsOnly;
     private string _announcement = "";
+
+    [Inject]
+    private ReaderTimeZone ReaderTimeZone { get; set; } = default!;
 
     [Inject]
     private ILiveAccounts Live { get; set; } = default!;
@@ -111,7 +115,7 @@ public partial class SupportPage
         if (e.Kind != LiveEventKind.Checked)
         {
             MergeEvents([e]);
-            _announcement = EventTexts.Describe(e, L);
+            _announcement = EventTexts.Describe(e, L, ReaderTimeZone.Current);
         }
 
         StateHasChanged();

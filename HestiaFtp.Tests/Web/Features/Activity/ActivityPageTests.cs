@@ -167,13 +167,39 @@ public sealed class ActivityPageTests : DashboardTestContext
         var cut = RenderPage();
 
         var row = cut.FindAll("td.cell-login")[1].ParentElement!;
-        Assert.Equal(TimeText.Short(At), row.QuerySelector("td.cell-when")!.TextContent.Trim());
+        Assert.Equal(TimeText.Short(At, ReaderZone.Utc), row.QuerySelector("td.cell-when")!.TextContent.Trim());
         Assert.Equal("alice", row.QuerySelector("td.cell-who")!.TextContent.Trim());
         Assert.Equal("alpha", row.QuerySelector("td.cell-server")!.TextContent.Trim());
         Assert.Equal("alice.example", row.QuerySelector("td.cell-domain")!.TextContent.Trim());
         Assert.Equal("FTP account added", row.QuerySelector("td.cell-action")!.TextContent.Trim());
         Assert.Equal("ftp-add alice_web", row.QuerySelector("td.cell-detail")!.TextContent.Trim());
         Assert.Equal("Succeeded", row.QuerySelector(".outcome-chip")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_InTheReadersZone_ShowsItsTimesAndNamesTheZone()
+    {
+        SignInAs(new DashboardUser("alpha", "alice", DashboardRole.Customer));
+        RenderProviders();
+        var berlin = ReaderZone.FromId("Europe/Berlin")!;
+
+        var cut = Render<CascadingValue<ReaderZone>>(p => p.Add(c => c.Value, berlin).AddChildContent<ActivityPage>());
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("td.cell-when")));
+        Assert.Equal(TimeText.Short(At, berlin), cut.FindAll("td.cell-when")[^1].TextContent.Trim());
+        Assert.Contains("11:30", cut.FindAll("td.cell-when")[^1].TextContent);
+        Assert.Contains("Times in Europe/Berlin.", cut.Find(".activity-zone").TextContent);
+    }
+
+    [Fact]
+    public void Render_BeforeTheZoneIsKnown_SaysTimesAreUtc()
+    {
+        SignInAs(new DashboardUser("alpha", "alice", DashboardRole.Customer));
+
+        var cut = RenderPage();
+
+        Assert.Contains("10:30", cut.FindAll("td.cell-when")[^1].TextContent);
+        Assert.Contains("Times in UTC", cut.Find(".activity-zone").TextContent);
     }
 
     [Theory]

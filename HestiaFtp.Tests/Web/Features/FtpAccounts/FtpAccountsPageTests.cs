@@ -639,7 +639,7 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
         Assert.Single(cut.FindAll("#unreachable-banner"));
         Assert.Equal(1, Occurrences(cut, T("Live.Unreachable", "demo")));
         Assert.Equal(1, Occurrences(cut, T("Live.UnreachableSince",
-            TimeText.Short(new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.Zero)), TimeText.Short(Dashboard.AsOf))));
+            TimeText.Short(new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.Zero), ReaderZone.Utc), TimeText.Short(Dashboard.AsOf, ReaderZone.Utc))));
         Assert.Single(cut.FindAll("#retry-now"));
     }
 
@@ -661,11 +661,11 @@ public sealed class FtpAccountsPageTests : DashboardTestContext
 
         Dashboard.LoadGate.SetResult();
 
-        cut.WaitForAssertion(() => Assert.Equal(T("Live.RefreshFailed", TimeText.Clock(_time.GetUtcNow())), cut.Find("#retry-result").TextContent.Trim()), Patience);
+        cut.WaitForAssertion(() => Assert.Equal(T("Live.RefreshFailed", TimeText.Clock(_time.GetUtcNow(), ReaderZone.Utc)), cut.Find("#retry-result").TextContent.Trim()), Patience);
         Assert.False(cut.Find("#retry-now").HasAttribute("disabled"));
         Assert.Equal("false", cut.Find("#retry-now").GetAttribute("aria-busy"));
         Assert.Equal(T("Common.Retry"), cut.Find("#retry-now").TextContent.Trim());
-        Assert.Equal(1, Occurrences(cut, T("Live.RefreshFailed", TimeText.Clock(_time.GetUtcNow()))));
+        Assert.Equal(1, Occurrences(cut, T("Live.RefreshFailed", TimeText.Clock(_time.GetUtcNow(), ReaderZone.Utc))));
         Assert.True(cut.Find("#add-ftp").HasAttribute("disabled"));
         Assert.Equal(3, Logins(cut).Count);
         Assert.Equal(1, Dashboard.Refreshes);

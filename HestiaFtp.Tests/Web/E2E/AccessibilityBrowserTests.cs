@@ -1,0 +1,212 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using HestiaFtp.Core.Emulator;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HestiaFtp.Tests.Web.E2E;
+
+/// <summary>
+/// axe-core (wcag2a, wcag2aa, wcag21aa, wcag22aa; no rule disabled, no element excluded) on every page and state, plus
+/// what axe does not check: one h1 and a main landmark per page.
+/// </summary>
+[Trait("Category", "E2E")]
+[Collection(E2ECollection.Name)]
+public sealed class AccessibilityBrowserTests(DashboardHost host) : IClassFixture<DashboardHost>, IDisposable
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] },
+    };
+
+    public void Dispose() => host.AssertNoCspViolations();
+
+    [Fact]
+    public async Task SignIn_HasNoViolations()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await Expect(page.Locator("#signin-submit")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "signin");
+    }
+
+    [Fact]
+    public async Task SignIn_WithError_HasNoViolations()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.Locator("#signin-user").FillAsync("alice");
+        await page.Locator("#signin-password").FillAsync("not-the-password");
+        await page.Locator("#signin-submit").ClickAsync();
+        await Expect(page.Locator("#signin-message")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "signin-error");
+    }
+
+    [Fact]
+    public async Task Accounts_List_HasNoViolations()
+    {
+        var page = await AliceAsync();
+        await AssertAccessibleAsync(page, "accounts");
+    }
+
+    [Fact]
+    public async Task Accounts_FilterWithoutMatch_HasNoViolations()
+    {
+        var page = await CarolAsync();
+        await page.Locator(".filter-box input").FillAsync("no-such-account-zzz");
+        await Expect(page.Locator("#no-match")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "accounts-no-match");
+    }
+
+    [Fact]
+    public async Task Accounts_AddDialog_HasNoViolations()
+    {
+        var page = await AliceAsync();
+        await page.Locator("#add-ftp").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "add-dialog");
+    }
+
+    [Fact]
+    public async Task Accounts_ChangePasswordDialog_WithValidationError_HasNoViolations()
+    {
+        var page = await AliceAsync();
+        await page.Locator(".ftp-card:not(:has(.status-chip:has-text('Suspended'))) .edit-button").First.ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "change-password-dialog");
+
+        await page.Locator(".mud-dialog input[type='password'], .mud-dialog input").First.FillAsync("x");
+        await page.Locator("#change-password-submit").ClickAsync();
+        await Expect(page.Locator(".mud-dialog .mud-input-error").First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "change-password-dialog-invalid");
+    }
+
+    [Fact]
+    public async Task Accounts_DeleteDialog_HasNoViolations()
+    {
+        var page = await AliceAsync();
+        await page.Locator(".ftp-card .delete-button").First.ClickAsync();
+        await Expect(page.Locator("#delete-question")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "delete-dialog");
+    }
+
+    [Fact]
+    public async Task Accounts_Outage_HasNoViolations()
+    {
+        var page = await AliceAsync();
+        await host.EmulatorServer.SetOutageAsync(EmulatorOutage.RefuseConnections, TestContext.Current.CancellationToken);
+        try
+        {
+            await page.Locator("#refresh-now").ClickAsync();
+            await Expect(page.Locator("#unreachable-banner")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Expect(page.Locator("#retry-now")).ToBeEnabledAsync(new() { Timeout = 30_000 });
+            await AssertAccessibleAsync(page, "accounts-outage");
+        }
+        finally
+        {
+            await host.EmulatorServer.SetOutageAsync(EmulatorOutage.None, CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Domain_PageAndDialogs_HaveNoViolations()
+    {
+        var page = await AliceAsync();
+        await page.GotoAsync("/domains/alice-shop.com");
+        await DashboardHost.WaitInteractiveAsync(page);
+        await Expect(page.Locator(".ftp-card").First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "domain");
+
+        await page.Locator("#add-ftp").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "create-dialog");
+        await page.Locator("#create-submit").ClickAsync();
+        await Expect(page.Locator(".mud-dialog .mud-input-error").First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "create-dialog-invalid");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+
+        await page.Locator(".ftp-card .edit-button").First.ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "edit-dialog");
+    }
+
+    [Fact]
+    public async Task Activity_Customer_HasNoViolations()
+    {
+        var page = await AliceAsync();
+        await page.GotoAsync("/activity");
+        await DashboardHost.WaitInteractiveAsync(page);
+        await Expect(page.Locator(".activity-table, .activity-empty")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "activity-customer");
+    }
+
+    [Fact]
+    public async Task Support_OverviewAndActivity_HaveNoViolations()
+    {
+        var page = await host.NewPageAsync();
+        await DashboardHost.SignInAsync(page, "support", "Support-Demo-2026");
+        await page.GotoAsync("/support");
+        await DashboardHost.WaitInteractiveAsync(page);
+        await Expect(page.GetByText("carol").First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "support");
+
+        await page.GotoAsync("/activity");
+        await DashboardHost.WaitInteractiveAsync(page);
+        await Expect(page.Locator(".activity-table, .activity-empty")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "activity-support");
+    }
+
+    private async Task<IPage> AliceAsync()
+    {
+        var page = await host.NewPageAsync();
+        await DashboardHost.SignInAsync(page, "alice", "Alice-Demo-2026");
+        await Expect(page.Locator(".ftp-card").First).ToBeVisibleAsync();
+        return page;
+    }
+
+    private async Task<IPage> CarolAsync()
+    {
+        var page = await host.NewPageAsync();
+        await DashboardHost.SignInAsync(page, "carol", "Carol-Demo-2026");
+        await Expect(page.Locator(".ftp-card").First).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Runs axe on the whole page, prints what it found, and fails on any violation or a page without one h1 and a main.</summary>
+    private static async Task AssertAccessibleAsync(IPage page, string state)
+    {
+        // Let MudBlazor's transitions (dialog fade-in, ripples) settle: axe measures colours as painted.
+        await page.WaitForTimeoutAsync(400);
+        var result = await page.RunAxe(WcagAa);
+        var report = new StringBuilder();
+        var instances = 0;
+        foreach (var violation in result.Violations)
+        {
+            instances += violation.Nodes.Length;
+            report.AppendLine($"{violation.Id} ({violation.Impact}, {violation.Nodes.Length}): {violation.Help}");
+            foreach (var node in violation.Nodes.Take(6))
+            {
+                report.AppendLine($"    {node.Target} :: {Shorten(node.Html)} :: {Shorten(string.Join("; ", node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message)))}");
+            }
+        }
+
+        var h1 = await page.Locator("h1").CountAsync();
+        var main = await page.Locator("main, [role='main']").CountAsync();
+        if (h1 != 1 || main != 1)
+        {
+            report.AppendLine($"landmarks: {h1} h1, {main} main (want one each)");
+        }
+        TestContext.Current.TestOutputHelper?.WriteLine($"[axe] {state}: {result.Violations.Length} rules, {instances} instances");
+        TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
+        await DashboardHost.ScreenshotAsync(page, "a11y-" + state);
+        Assert.True(report.Length == 0, $"{state}: {instances} axe violations\n{report}");
+    }
+
+    private static string Shorten(string? text)
+    {
+        var flat = (text ?? "").ReplaceLineEndings(" ");
+        return flat.Length <= 220 ? flat : flat[..220] + "…";
+    }
+}

@@ -2,6 +2,8 @@ using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using HestiaFtp.Core.Emulator;
+using HestiaFtp.Web.Audit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -140,6 +142,46 @@ public sealed class AccessibilityBrowserTests(DashboardHost host) : IClassFixtur
         await DashboardHost.WaitInteractiveAsync(page);
         await Expect(page.Locator(".activity-table, .activity-empty")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page, "activity-customer");
+    }
+
+    [Fact]
+    public async Task Activity_WithEntriesInGermanAndTheReadersZone_HasNoViolations()
+    {
+        var audit = host.Services.GetRequiredService<IAuditLog>();
+        var at = new DateTimeOffset(2026, 11, 28, 12, 5, 0, TimeSpan.Zero);
+        foreach (var (action, login, detail, outcome) in new[]
+        {
+            (AuditActions.AddFtpAccount, "alice_a11y", AuditDetails.Folder("/public_html"), AuditOutcomes.Succeeded),
+            (AuditActions.ChangeFtpPassword, "alice_a11y", AuditDetails.Password, "failed: hestia.Invalid: Error: password is too short"),
+            (AuditActions.DeleteFtpAccount, "alice_a11y", AuditDetails.Deleted, "unknown: outcome.unknown"),
+            (AuditActions.ChangeFtpPath, "alice_a11y", "folder /legacy", "succeeded: path.missing_reset"),
+        })
+        {
+            var id = await audit.RecordAsync(new AuditEntry(0, at, "alice", "demo", "alice", "alice-shop.com", login, action, detail, AuditOutcomes.Pending), CancellationToken.None);
+            await audit.CompleteAsync(id, outcome, login, CancellationToken.None);
+        }
+
+        var page = await host.NewPageAsync();
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Emulation.setTimezoneOverride", new Dictionary<string, object> { ["timezoneId"] = "Europe/Berlin" });
+        await DashboardHost.SignInAsync(page, "alice", "Alice-Demo-2026");
+        await page.GotoAsync("/culture?culture=de&redirectUri=%2Factivity");
+        await DashboardHost.WaitInteractiveAsync(page);
+        await Expect(page.Locator(".activity-zone")).ToHaveTextAsync("Zeiten in Europe/Berlin.");
+        var row = page.Locator("tr:has(td.cell-detail:has-text('Ordner /public_html'))");
+        await Expect(row.Locator("td.cell-when")).ToContainTextAsync("13:05");
+        await Expect(page.Locator(".outcome-panel").First).ToContainTextAsync("Das Panel meldete: „Error: password is too short“");
+        await AssertAccessibleAsync(page, "activity-entries-de");
+    }
+
+    [Fact]
+    public async Task Accounts_CredentialsDialog_HasNoViolations()
+    {
+        var page = await AliceAsync();
+        await page.Locator("#add-ftp").ClickAsync();
+        await page.Locator("#add-submit").ClickAsync();
+        await Expect(page.Locator("#cred-login")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^alice_"));
+        await AssertAccessibleAsync(page, "credentials-dialog");
     }
 
     [Fact]

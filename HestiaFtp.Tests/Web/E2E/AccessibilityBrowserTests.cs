@@ -200,6 +200,101 @@ public sealed class AccessibilityBrowserTests(DashboardHost host) : IClassFixtur
         await AssertAccessibleAsync(page, "activity-support");
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/domains/alice-shop.com")]
+    [InlineData("/activity")]
+    public async Task FocusRing_OnEveryControlReachedByTab_IsVisibleAtThreeToOne(string path)
+    {
+        var page = await AliceAsync();
+        await page.GotoAsync(path);
+        await DashboardHost.WaitInteractiveAsync(page);
+        await page.WaitForTimeoutAsync(300);
+
+        var failures = new List<string>();
+        var seen = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            // MudBlazor's fields animate their border into the focus colour.
+            await page.WaitForTimeoutAsync(150);
+            var ring = await page.EvaluateAsync<string>(FocusRingProbe);
+            if (ring == "body")
+            {
+                break;
+            }
+            seen++;
+            if (!ring.StartsWith("ok", StringComparison.Ordinal))
+            {
+                failures.Add(ring);
+            }
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"[focus] {path}: {seen} controls, {failures.Count} without a 3:1 ring");
+        Assert.True(seen > 3, $"{path}: only {seen} controls reached by Tab");
+        Assert.True(failures.Count == 0, $"{path}: focus ring below 3:1 or missing on\n{string.Join("\n", failures.Distinct())}");
+    }
+
+    [Fact]
+    public async Task Focus_AfterEachDialogCloses_IsOnASensibleElement()
+    {
+        var page = await AliceAsync();
+
+        // Cancelled: back on the button that opened it.
+        await page.Locator(".ftp-card .delete-button").First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#delete-question")).ToBeVisibleAsync();
+        await page.Locator(".mud-dialog .mud-button-close").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".ftp-card .delete-button").First).ToBeFocusedAsync();
+
+        // Deleted: the button is gone with its card; focus goes to the page's heading, not the body.
+        await page.Locator("#add-ftp").ClickAsync();
+        await page.Locator("#add-submit").ClickAsync();
+        var login = (await page.Locator("#cred-login").TextContentAsync())!.Trim();
+        await page.Locator("#cred-done").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        Assert.NotEqual("BODY", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+
+        await page.Locator($".ftp-card[data-login='{login}'] .delete-button").ClickAsync();
+        await page.Locator("#delete-confirm").ClickAsync();
+        await Expect(page.Locator($".ftp-card[data-login='{login}']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
+    }
+
+    // The focused element's ring: its outline (or, for MudBlazor's outlined fields, the drawn border) against the first
+    // opaque background behind it. "body" when focus left the page's controls.
+    private const string FocusRingProbe = """
+        () => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return 'body';
+          const rgb = c => { const m = c.match(/[\d.]+/g); return m ? m.map(Number) : [0, 0, 0, 0]; };
+          const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+            .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+          const contrast = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+          const background = node => {
+            for (let n = node; n; n = n.parentElement) {
+              const c = rgb(getComputedStyle(n).backgroundColor);
+              if (c.length < 4 || c[3] > 0.9) return c;
+            }
+            return [255, 255, 255];
+          };
+          const name = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].slice(0, 3).join('.')} "${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30)}"`;
+          const style = getComputedStyle(el);
+          let color = null, width = 0;
+          if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) {
+            color = rgb(style.outlineColor); width = parseFloat(style.outlineWidth);
+          } else {
+            const field = el.closest('.mud-input-outlined');
+            const border = field && field.querySelector('.mud-input-outlined-border');
+            if (border) { const b = getComputedStyle(border); color = rgb(b.borderTopColor); width = parseFloat(b.borderTopWidth); }
+          }
+          if (!color) return `none: ${name}`;
+          const ratio = contrast(color, background(el.parentElement || el));
+          return ratio >= 3 && width >= 2 ? `ok ${ratio.toFixed(2)}` : `${ratio.toFixed(2)}:1, ${width}px: ${name}`;
+        }
+        """;
+
     private async Task<IPage> AliceAsync()
     {
         var page = await host.NewPageAsync();

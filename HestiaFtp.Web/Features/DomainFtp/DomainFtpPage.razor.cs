@@ -1,3 +1,4 @@
+using Microsoft.JSInterop;
 using System.Globalization;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
@@ -25,6 +26,7 @@ public sealed partial class DomainFtpPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private ReaderTimeZone ReaderTimeZone { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
 
     [Parameter] public string Domain { get; set; } = "";
@@ -209,6 +211,7 @@ public sealed partial class DomainFtpPage
         if (result is { Canceled: false })
         {
             Snackbar.Add(L["Accounts.Deleted", account.Login], Severity.Success);
+            await PageFocus.HeadingAsync(JS);
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.JSInterop;
 using System.Globalization;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
@@ -22,6 +23,7 @@ public sealed partial class FtpAccountsPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private ReaderTimeZone ReaderTimeZone { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "server")] public string? Server { get; set; }
@@ -215,6 +217,7 @@ public sealed partial class FtpAccountsPage
         if (result is { Canceled: false })
         {
             Snackbar.Add(L["Accounts.Deleted", item.Account.Login], Severity.Success);
+            await PageFocus.HeadingAsync(JS);
         }
     }
 

@@ -295,6 +295,45 @@ public sealed class AccessibilityBrowserTests(DashboardHost host) : IClassFixtur
         }
         """;
 
+    [Fact]
+    public async Task Accounts_Empty_HasNoViolations()
+    {
+        var page = await host.NewPageAsync();
+        await DashboardHost.SignInAsync(page, "support", "Support-Demo-2026");
+        await page.GotoAsync("/?server=demo&account=admin");
+        await DashboardHost.WaitInteractiveAsync(page);
+        await Expect(page.Locator("#empty-state")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "accounts-empty");
+    }
+
+    [Fact]
+    public async Task Support_FilterWithoutMatch_HasNoViolations()
+    {
+        var page = await host.NewPageAsync();
+        await DashboardHost.SignInAsync(page, "support", "Support-Demo-2026");
+        await page.GotoAsync("/support");
+        await DashboardHost.WaitInteractiveAsync(page);
+        await page.Locator(".support-filter-box input").FillAsync("no-such-account-zzz");
+        await Expect(page.GetByText("carol")).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(page, "support-no-match");
+    }
+
+    [Theory]
+    [InlineData("alice", "Alice-Demo-2026", "/", "accounts-phone-de")]
+    [InlineData("alice", "Alice-Demo-2026", "/domains/alice-blog.net", "domain-suspended-phone-de")]
+    [InlineData("support", "Support-Demo-2026", "/support", "support-phone-de")]
+    [InlineData("alice", "Alice-Demo-2026", "/activity", "activity-phone-de")]
+    public async Task Pages_InGermanAtPhoneWidth_HaveNoViolations(string user, string password, string path, string state)
+    {
+        var page = await host.NewPageAsync(390, 844);
+        await DashboardHost.SignInAsync(page, user, password);
+        await page.GotoAsync("/culture?culture=de&redirectUri=" + Uri.EscapeDataString(path));
+        await DashboardHost.WaitInteractiveAsync(page);
+        await Expect(page.Locator("main h1")).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(500);
+        await AssertAccessibleAsync(page, state);
+    }
+
     private async Task<IPage> AliceAsync()
     {
         var page = await host.NewPageAsync();

@@ -135,6 +135,24 @@ public sealed class AccessibilityBrowserTests(DashboardHost host) : IClassFixtur
     }
 
     [Fact]
+    public async Task Domain_EditDialog_WithErrorAndNothingChanged_HasNoViolations()
+    {
+        var page = await AliceAsync();
+        await page.GotoAsync("/domains/alice-shop.com");
+        await DashboardHost.WaitInteractiveAsync(page);
+        await page.Locator(".ftp-card .edit-button").First.ClickAsync();
+        await Expect(page.Locator("#edit-folder")).ToBeVisibleAsync();
+
+        await page.Locator("#edit-submit").ClickAsync();
+        await Expect(page.Locator("#edit-nothing")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "edit-dialog-nothing-changed");
+
+        await page.Locator("#edit-folder").FillAsync("bad:folder");
+        await Expect(page.Locator(".mud-dialog .mud-input-error").First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "edit-dialog-invalid");
+    }
+
+    [Fact]
     public async Task Activity_Customer_HasNoViolations()
     {
         var page = await AliceAsync();

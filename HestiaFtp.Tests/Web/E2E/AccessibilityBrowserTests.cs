@@ -325,6 +325,30 @@ public sealed class AccessibilityBrowserTests(DashboardHost host) : IClassFixtur
     }
 
     [Fact]
+    public async Task Support_DomainsOpenAndOutage_HaveNoViolations()
+    {
+        var page = await host.NewPageAsync();
+        await DashboardHost.SignInAsync(page, "support", "Support-Demo-2026");
+        await page.GotoAsync("/support");
+        await DashboardHost.WaitInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the web domains of alice" }).ClickAsync();
+        await Expect(page.Locator(".domain-item, .domains-unknown").First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "support-domains-open");
+
+        await host.EmulatorServer.SetOutageAsync(EmulatorOutage.RefuseConnections, TestContext.Current.CancellationToken);
+        try
+        {
+            await page.Locator(".server-card[data-server='demo'] button").First.ClickAsync();
+            await Expect(page.Locator(".server-card[data-server='demo'] .server-state")).ToContainTextAsync("Unreachable", new() { Timeout = 30_000 });
+            await AssertAccessibleAsync(page, "support-outage");
+        }
+        finally
+        {
+            await host.EmulatorServer.SetOutageAsync(EmulatorOutage.None, CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Support_FilterWithoutMatch_HasNoViolations()
     {
         var page = await host.NewPageAsync();

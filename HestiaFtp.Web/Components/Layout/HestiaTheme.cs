@@ -17,6 +17,8 @@ public static class HestiaTheme
             Warning = "#a14a00",
             Error = "#c62828",
             Info = "#0b5cad",
+            // MudBlazor's 54 % black gives 4.47:1 on a hovered table row (#f5f5f5): just under AA.
+            TextSecondary = "rgba(0,0,0,0.64)",
         },
     };
 }

@@ -1,4 +1,5 @@
 using HestiaFtp.Web.Components;
+using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Audit;
@@ -36,6 +37,7 @@ try
     builder.Services.AddSingleton<ICredentialGenerator, CredentialGenerator>();
     builder.Services.AddSingleton<FtpAccountService>();
     builder.Services.AddScoped<IFtpDashboard, FtpDashboard>();
+    builder.Services.AddScoped<ReaderTimeZone>();
 
     var app = builder.Build();
     app.UseWebSecurity();

@@ -1,3 +1,4 @@
+using HestiaFtp.Web.Components.Shared;
 using Bunit;
 using Bunit.TestDoubles;
 using HestiaFtp.Web.Auth;
@@ -23,6 +24,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton<IFtpDashboard>(Dashboard);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IUserPreferences>(Preferences);
+        Services.AddScoped<ReaderTimeZone>();
         Auth = AddAuthorization();
         SignInAs(Dashboard.User);
     }

@@ -2,14 +2,15 @@ namespace HestiaFtp.Web.Audit;
 
 /// <summary>
 /// One change made through the dashboard. There is deliberately no field for a password: callers describe a password
-/// change as "password changed" in <see cref="Detail"/> and must never put the password itself anywhere in an entry.
+/// change as <see cref="AuditDetails.Password"/> in <see cref="Detail"/> and must never put the password itself anywhere in an entry.
 /// </summary>
 /// <param name="Id">Assigned by the store; pass 0 when recording.</param>
 /// <param name="Actor">Who: the signed-in dashboard user (customer login or staff name).</param>
 /// <param name="Account">The HestiaCP account (panel user) the change applies to.</param>
 /// <param name="Action">What kind of change, e.g. <see cref="AuditActions.AddFtpAccount"/>.</param>
-/// <param name="Detail">What changed, in words (e.g. "folder /public_html/media").</param>
-/// <param name="Outcome">See <see cref="AuditOutcomes"/>; a failure may append Hestia's message after a colon.</param>
+/// <param name="Detail">What changed, as a code and value (see <see cref="AuditDetails"/>), rendered in the reader's language.
+/// Entries written before the codes hold English words, shown as they are.</param>
+/// <param name="Outcome">See <see cref="AuditOutcomes"/>: the kind, then optionally ": reason code" and ": HestiaCP's own message".</param>
 public sealed record AuditEntry(
     long Id,
     DateTimeOffset At,
@@ -36,8 +37,29 @@ public static class AuditActions
     public const string EndSessions = "sessions-end";
 }
 
+/// <summary>Stored details: a code, optionally followed by ":" and a value (never words, never a password).</summary>
+public static class AuditDetails
+{
+    /// <summary>Quick add: generated login, domain folder.</summary>
+    public const string Generated = "generated";
+    public const string Password = "password";
+    /// <summary>Deleted; HestiaCP keeps the files.</summary>
+    public const string Deleted = "deleted";
+    public const string SessionsEnded = "sessions-ended";
+    public const string FolderCode = "folder";
+
+    /// <summary>e.g. "folder:/public_html/media".</summary>
+    public static string Folder(string folder) => $"{FolderCode}:{folder}";
+}
+
 public static class AuditOutcomes
 {
+    /// <summary>The reason code of a refusal by HestiaCP: "hestia.&lt;HestiaReturnCode&gt;", followed by the panel's message.</summary>
+    public const string HestiaCodePrefix = "hestia.";
+
+    /// <summary>The reason code of a fault before anything was sent: "fault.&lt;exception type&gt;".</summary>
+    public const string FaultCodePrefix = "fault.";
+
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
 

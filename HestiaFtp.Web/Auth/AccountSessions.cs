@@ -33,7 +33,7 @@ public sealed class AccountSessions(
         try
         {
             id = await audit.RecordAsync(new AuditEntry(0, time.GetUtcNow(), user.Name, account.Server, account.User, null, null,
-                AuditActions.EndSessions, "all sessions ended, devices forgotten", AuditOutcomes.Pending), cancellationToken);
+                AuditActions.EndSessions, AuditDetails.SessionsEnded, AuditOutcomes.Pending), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

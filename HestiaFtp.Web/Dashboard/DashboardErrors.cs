@@ -114,6 +114,10 @@ public static class DashboardErrors
         return fallback;
     }
 
+    /// <summary>What a HestiaCP refusal means, in the reader's words (the panel's own message is not included).</summary>
+    public static string DescribeHestia(HestiaReturnCode code, string message, IStringLocalizer<Strings> l) =>
+        FromHestia(code, message, outcomeUnknown: false, l, ErrorField.None).Message;
+
     /// <summary>HestiaCP's refusal (exit code and its own message), or the client's fault, in the reader's words.</summary>
     private static DashboardError FromHestia(HestiaReturnCode code, string message, bool outcomeUnknown, IStringLocalizer<Strings> l, ErrorField pathField) => code switch
     {

@@ -100,16 +100,16 @@ public sealed class FtpDashboard(
     }
 
     public async Task<FtpCreateResult> QuickCreateAsync(QuickCreateFtpAccountRequest request, CancellationToken cancellationToken) =>
-        (await MutateAsync(request.User, request.Domain, null, AuditActions.AddFtpAccount, "generated login, domain folder",
+        (await MutateAsync(request.User, request.Domain, null, AuditActions.AddFtpAccount, AuditDetails.Generated,
             (client, web, ct) => service.QuickCreateAsync(client, request, web, ct), cancellationToken)).Result;
 
     public async Task<FtpCreateResult> CreateAsync(CreateFtpAccountRequest request, CancellationToken cancellationToken) =>
-        (await MutateAsync(request.User, request.Domain, null, AuditActions.AddFtpAccount, $"folder {ChangeTexts.Folder(request.NormalizedFolder)}",
+        (await MutateAsync(request.User, request.Domain, null, AuditActions.AddFtpAccount, AuditDetails.Folder(ChangeTexts.Folder(request.NormalizedFolder)),
             (client, web, ct) => service.CreateAsync(client, request, web, ct), cancellationToken)).Result;
 
     public async Task<FtpPasswordChangeResult> ChangePasswordAsync(ChangeFtpPasswordRequest request, CancellationToken cancellationToken)
     {
-        var (key, result) = await MutateAsync(request.User, request.Domain, request.Login, AuditActions.ChangeFtpPassword, "password changed",
+        var (key, result) = await MutateAsync(request.User, request.Domain, request.Login, AuditActions.ChangeFtpPassword, AuditDetails.Password,
             (client, web, ct) => service.ChangePasswordAsync(client, request, web, ct), cancellationToken);
         if (result.Status == FtpResultStatus.Done)
         {
@@ -120,11 +120,11 @@ public sealed class FtpDashboard(
     }
 
     public async Task<FtpFolderChangeResult> ChangeFolderAsync(ChangeFtpFolderRequest request, CancellationToken cancellationToken) =>
-        (await MutateAsync(request.User, request.Domain, request.Login, AuditActions.ChangeFtpPath, $"folder {ChangeTexts.Folder(request.NormalizedFolder)}",
+        (await MutateAsync(request.User, request.Domain, request.Login, AuditActions.ChangeFtpPath, AuditDetails.Folder(ChangeTexts.Folder(request.NormalizedFolder)),
             (client, web, ct) => service.ChangeFolderAsync(client, request, web, ct), cancellationToken)).Result;
 
     public async Task<FtpDeleteResult> DeleteAsync(DeleteFtpAccountRequest request, CancellationToken cancellationToken) =>
-        (await MutateAsync(request.User, request.Domain, request.Login, AuditActions.DeleteFtpAccount, "deleted (files kept)",
+        (await MutateAsync(request.User, request.Domain, request.Login, AuditActions.DeleteFtpAccount, AuditDetails.Deleted,
             (client, web, ct) => service.DeleteAsync(client, request, web, ct), cancellationToken)).Result;
 
     public async Task<IReadOnlyList<string>> ListFoldersAsync(AccountKey key, string domain, string folder, CancellationToken cancellationToken)
@@ -190,7 +190,7 @@ public sealed class FtpDashboard(
         catch (Exception ex)
         {
             // A fault before anything was sent (a pre-check could not be made, or the request was refused as malformed).
-            await CompleteAuditAsync(auditId, $"{AuditOutcomes.Failed}: {ex.GetType().Name}", null);
+            await CompleteAuditAsync(auditId, $"{AuditOutcomes.Failed}: {AuditOutcomes.FaultCodePrefix}{ex.GetType().Name}", null);
             throw;
         }
 
@@ -204,12 +204,12 @@ public sealed class FtpDashboard(
         return (key, result);
     }
 
-    /// <summary>The outcome the user is shown, in the activity log's words (never a password).</summary>
+    /// <summary>The outcome as codes (the activity log words it in the reader's language); HestiaCP's message kept verbatim. Never a password.</summary>
     internal static string AuditOutcomeOf(IFtpResult result) => result.Status switch
     {
         FtpResultStatus.Done when result.ReasonCode is null => AuditOutcomes.Succeeded,
         FtpResultStatus.Done => $"{AuditOutcomes.Succeeded}: {result.ReasonCode}",
-        FtpResultStatus.NotDone when result.Refusal is { HestiaCode: { } code } refusal => $"{AuditOutcomes.Failed}: {code}: {refusal.Message}",
+        FtpResultStatus.NotDone when result.Refusal is { HestiaCode: { } code } refusal => $"{AuditOutcomes.Failed}: {AuditOutcomes.HestiaCodePrefix}{code}: {refusal.Message}",
         FtpResultStatus.NotDone => $"{AuditOutcomes.Failed}: {result.Refusal?.ReasonCode ?? result.ReasonCode}",
         _ => $"{AuditOutcomes.Unknown}: {result.ReasonCode}",
     };

@@ -116,7 +116,8 @@ public sealed class HestiaPoller : BackgroundService
         {
         }
 
-        var delay = NextDelay(_options, calls);
+        // A tick that found the server unreachable is followed by a probe, not a whole interval later.
+        var delay = _health.Get(server).Reachable ? NextDelay(_options, calls) : _options.ProbeInterval;
         _health.MarkChecked(server, _time.GetUtcNow() + delay);
         return delay;
     }

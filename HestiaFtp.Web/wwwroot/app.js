@@ -1,5 +1,15 @@
-// Small browser helpers called through IJSRuntime ("hestiaFtp.copy", "hestiaFtp.download", "hestiaFtp.guardUnload").
+// Small browser helpers called through IJSRuntime ("hestiaFtp.copy", "hestiaFtp.download", "hestiaFtp.guardUnload",
+// "hestiaFtp.focusHeading", "hestiaFtp.timeZone").
 window.hestiaFtp = {
+  // After a dialog whose opener is gone (a deleted card): focus goes to the page's heading, not to the body. After the
+  // dialog's own focus handling has run, hence the timeout.
+  focusHeading: function () {
+    setTimeout(() => { const h1 = document.querySelector("main h1"); if (h1) { h1.focus(); } }, 0);
+  },
+  timeZone: function () {
+    try { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; }
+    catch { return null; }
+  },
   copy: async function (text) {
     try { await navigator.clipboard.writeText(text); return true; }
     catch {

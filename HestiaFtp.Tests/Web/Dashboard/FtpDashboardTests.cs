@@ -280,7 +280,7 @@ public class FtpDashboardTests
         Assert.Equal(NewPassword, stack.Control.PasswordOf("alice_shop"));
         Assert.Equal("Media-Ftp-2026", stack.Control.PasswordOf("alice_media"));
         var audit = await SingleAuditAsync(stack);
-        Assert.Equal(("alice", "alice", AliceDomain, "alice_shop", AuditActions.ChangeFtpPassword, "password changed", AuditOutcomes.Succeeded),
+        Assert.Equal(("alice", "alice", AliceDomain, "alice_shop", AuditActions.ChangeFtpPassword, AuditDetails.Password, AuditOutcomes.Succeeded),
             (audit.Actor, audit.Account, audit.Domain, audit.Login, audit.Action, audit.Detail, audit.Outcome));
     }
 
@@ -339,7 +339,7 @@ public class FtpDashboardTests
         Assert.Equal("Shop-Ftp-2026", stack.Control.PasswordOf("alice_shop"));
         var audit = await SingleAuditAsync(stack);
         Assert.Equal(("alice", AliceDomain, "alice_shop", AuditActions.ChangeFtpPassword), (audit.Account, audit.Domain, audit.Login, audit.Action));
-        Assert.Equal($"{AuditOutcomes.Failed}: {HestiaReturnCode.Invalid}: {result.Refusal!.Message}", audit.Outcome);
+        Assert.Equal($"{AuditOutcomes.Failed}: {AuditOutcomes.HestiaCodePrefix}{HestiaReturnCode.Invalid}: {result.Refusal!.Message}", audit.Outcome);
     }
 
     [Fact]
@@ -354,7 +354,7 @@ public class FtpDashboardTests
         Assert.Equal(before, stack.Snapshot());
         var audit = await SingleAuditAsync(stack);
         Assert.Equal(("alice", SuspendedDomain, AuditActions.AddFtpAccount), (audit.Account, audit.Domain, audit.Action));
-        Assert.StartsWith($"{AuditOutcomes.Failed}: {HestiaReturnCode.Suspended}", audit.Outcome, StringComparison.Ordinal);
+        Assert.StartsWith($"{AuditOutcomes.Failed}: {AuditOutcomes.HestiaCodePrefix}{HestiaReturnCode.Suspended}", audit.Outcome, StringComparison.Ordinal);
     }
 
     // ------------------------------------------------------------------ lost answers are settled by the read-back, never resent
@@ -733,7 +733,7 @@ public class FtpDashboardTests
     [Theory]
     [InlineData(FtpResultStatus.Done, null, null, null, "succeeded")]
     [InlineData(FtpResultStatus.Done, FtpResultCodes.ConfirmedAfterUnknown, null, null, "succeeded: outcome.confirmed_after_unknown")]
-    [InlineData(FtpResultStatus.NotDone, FtpResultCodes.HestiaRefused, FtpResultCodes.HestiaRefused, HestiaReturnCode.Invalid, "failed: Invalid: Error: PAM said no")]
+    [InlineData(FtpResultStatus.NotDone, FtpResultCodes.HestiaRefused, FtpResultCodes.HestiaRefused, HestiaReturnCode.Invalid, "failed: hestia.Invalid: Error: PAM said no")]
     [InlineData(FtpResultStatus.NotDone, null, ValidationCodes.LoginNotFound, null, "failed: login.not_found")]
     [InlineData(FtpResultStatus.NotDone, FtpResultCodes.NotAppliedAfterUnknown, null, null, "failed: outcome.not_applied_after_unknown")]
     [InlineData(FtpResultStatus.CannotTell, FtpResultCodes.OutcomeUnknown, null, null, "unknown: outcome.unknown")]

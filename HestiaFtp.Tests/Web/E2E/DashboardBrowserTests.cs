@@ -258,7 +258,10 @@ public sealed class DashboardBrowserTests(DashboardHost host) : IClassFixture<Da
     {
         for (var i = 0; i < 60; i++)
         {
-            if (await page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.id") == id)
+            // The element itself, or a control inside it (the user menu's id is on MudMenu's root, around its button).
+            var focused = await page.EvaluateAsync<string?>(
+                "id => { const a = document.activeElement; return a && (a.id === id || a.closest('#' + id)) ? id : null; }", id);
+            if (focused == id)
             {
                 return;
             }

@@ -32,7 +32,7 @@ public sealed class SessionEndBrowserTests : IAsyncLifetime
         await DashboardHost.WaitInteractiveAsync(support);
         var aliceRow = support.Locator("tr", new() { Has = support.Locator("a.account-link", new() { HasTextString = "alice" }) });
         await aliceRow.Locator("button.end-sessions").ClickAsync();
-        await Expect(support.Locator("#support-announcement")).ToContainTextAsync("alice: 1 sessions ended");
+        await Expect(support.Locator("#support-announcement")).ToContainTextAsync("alice: 1 session ended");
 
         await Expect(aliceTab).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin\\?reason=expired"), new() { Timeout = 15_000 });
         await Expect(aliceSecondTab).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin\\?reason=expired"), new() { Timeout = 15_000 });

@@ -159,6 +159,8 @@ public sealed class HestiaPollerTests : IAsyncLifetime
         stack.Time.Advance(stack.Options.PollInterval);
         var next = await stack.Poller.TickAsync(LiveStack.ServerName, LiveStack.Ct);
         var down = await received.FirstAsync(u => !u.Status.Reachable);
+        // The tick that found the outage is followed by a probe, not a whole poll interval later.
+        Assert.Equal(stack.Options.ProbeInterval, next);
 
         stack.ResetCalls();
         stack.Time.Advance(next);

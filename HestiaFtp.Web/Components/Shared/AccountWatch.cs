@@ -20,6 +20,7 @@ public sealed class AccountWatch : IAsyncDisposable
     private readonly IFtpDashboard _dashboard;
     private readonly IStringLocalizer<Strings> _l;
     private readonly TimeProvider _time;
+    private readonly Func<ReaderZone> _zone;
     private readonly Func<Func<Task>, Task> _invoke;
     private readonly Func<AccountChange, bool> _relevant;
     private readonly CancellationTokenSource _disposed = new();
@@ -28,9 +29,11 @@ public sealed class AccountWatch : IAsyncDisposable
 
     /// <param name="invoke">The page's <c>InvokeAsync</c> wrapped around its <c>StateHasChanged</c>: runs an update on the circuit and renders.</param>
     /// <param name="relevant">Which changes this page announces and highlights (the domain page: its own domain's).</param>
+    /// <param name="zone">The reader's time zone for the times it words (UTC when not given).</param>
     public AccountWatch(IFtpDashboard dashboard, IStringLocalizer<Strings> l, TimeProvider time, Func<Func<Task>, Task> invoke,
-        Func<AccountChange, bool>? relevant = null)
+        Func<AccountChange, bool>? relevant = null, Func<ReaderZone>? zone = null)
     {
+        _zone = zone ?? (() => ReaderZone.Utc);
         _dashboard = dashboard;
         _l = l;
         _time = time;
@@ -105,8 +108,8 @@ public sealed class AccountWatch : IAsyncDisposable
             LoadError = null;
             Status = await StatusOrNullAsync(key.Server) ?? Status;
             RefreshMessage = Status is { Reachable: false }
-                ? _l["Live.RefreshFailed", TimeText.Clock(_time.GetUtcNow())]
-                : _l["Live.RefreshDone", TimeText.Clock(Snapshot.AsOf)];
+                ? _l["Live.RefreshFailed", TimeText.Clock(_time.GetUtcNow(), _zone())]
+                : _l["Live.RefreshDone", TimeText.Clock(Snapshot.AsOf, _zone())];
         }
         catch (Exception ex) when (!_disposed.IsCancellationRequested)
         {

@@ -1,3 +1,4 @@
+using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Audit;
 using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Dashboard;
@@ -26,6 +27,10 @@ public partial class ActivityPage
     private int _take = PageSize;
     private string? _error;
     private string _announcement = "";
+
+    /// <summary>The reader's time zone (<see cref="ReaderTimeZoneScope"/>); UTC until the browser has told it.</summary>
+    [CascadingParameter]
+    public ReaderZone Zone { get; set; } = ReaderZone.Utc;
 
     [Inject]
     private IAuditLog Audit { get; set; } = default!;
@@ -100,7 +105,7 @@ public partial class ActivityPage
             var user = await CurrentUser.RequireAsync();
             _user = user;
             _entries = await Audit.QueryAsync(BuildQuery(user), CancellationToken.None);
-            _announcement = L["Activity.Loaded", _entries.Count];
+            _announcement = L.Plural("Activity.Loaded", _entries.Count);
         }
         catch (Exception ex)
         {
@@ -172,44 +177,19 @@ public partial class ActivityPage
         _ => Icons.Material.Filled.Edit,
     };
 
-    private string OutcomeText(OutcomeKind kind) => L[$"Activity.Outcome.{kind}"];
+    private string OutcomeText(AuditOutcomeKind kind) => L[$"Activity.Outcome.{kind}"];
 
-    private static Color OutcomeColor(OutcomeKind kind) => kind switch
+    private static Color OutcomeColor(AuditOutcomeKind kind) => kind switch
     {
-        OutcomeKind.Succeeded => Color.Success,
-        OutcomeKind.Failed => Color.Error,
+        AuditOutcomeKind.Succeeded => Color.Success,
+        AuditOutcomeKind.Failed => Color.Error,
         _ => Color.Warning,
     };
 
-    private static string OutcomeIcon(OutcomeKind kind) => kind switch
+    private static string OutcomeIcon(AuditOutcomeKind kind) => kind switch
     {
-        OutcomeKind.Succeeded => Icons.Material.Filled.CheckCircle,
-        OutcomeKind.Failed => Icons.Material.Filled.Error,
+        AuditOutcomeKind.Succeeded => Icons.Material.Filled.CheckCircle,
+        AuditOutcomeKind.Failed => Icons.Material.Filled.Error,
         _ => Icons.Material.Filled.HelpOutline,
     };
-
-    private enum OutcomeKind
-    {
-        Succeeded,
-        Failed,
-        Unknown,
-    }
-
-    /// <summary>An <see cref="AuditEntry.Outcome"/>: "succeeded", "failed", "unknown", optionally followed by ": message".</summary>
-    private sealed record Outcome(OutcomeKind Kind, string? Message)
-    {
-        public static Outcome Parse(string text)
-        {
-            var colon = text.IndexOf(':', StringComparison.Ordinal);
-            var head = (colon < 0 ? text : text[..colon]).Trim();
-            var message = colon < 0 ? null : text[(colon + 1)..].Trim();
-            var kind = head switch
-            {
-                AuditOutcomes.Succeeded => OutcomeKind.Succeeded,
-                AuditOutcomes.Failed => OutcomeKind.Failed,
-                _ => OutcomeKind.Unknown,
-            };
-            return new(kind, string.IsNullOrEmpty(message) ? null : message);
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.JSInterop;
 using System.Globalization;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
@@ -24,6 +25,8 @@ public sealed partial class DomainFtpPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ReaderTimeZone ReaderTimeZone { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
 
     [Parameter] public string Domain { get; set; } = "";
@@ -102,7 +105,8 @@ public sealed partial class DomainFtpPage
             // On the circuit's dispatcher: the live feed calls from a thread-pool thread.
             await update();
             StateHasChanged();
-        }), change => change.Domain is null || string.Equals(change.Domain, Domain, StringComparison.OrdinalIgnoreCase));
+        }), change => change.Domain is null || string.Equals(change.Domain, Domain, StringComparison.OrdinalIgnoreCase),
+            () => ReaderTimeZone.Current);
 
     private IReadOnlyList<DomainFtpCardModel> Cards(WebDomain web) =>
         _cardModels.Build(web, _user?.IsSupport != false, ChangeDisabledReason, DeleteDisabledReason, _highlighted);
@@ -216,6 +220,7 @@ public sealed partial class DomainFtpPage
         if (result is { Canceled: false })
         {
             Snackbar.Add(L["Accounts.Deleted", account.Login], Severity.Success);
+            await PageFocus.HeadingAsync(JS);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.JSInterop;
 using System.Globalization;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
@@ -10,7 +11,6 @@ using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace HestiaFtp.Web.Features.FtpAccounts;
@@ -32,9 +32,10 @@ public sealed partial class FtpAccountsPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ReaderTimeZone ReaderTimeZone { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
     [Inject] private IUserPreferences Preferences { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "server")] public string? Server { get; set; }
     [SupplyParameterFromQuery(Name = "account")] public string? Account { get; set; }
@@ -146,7 +147,7 @@ public sealed partial class FtpAccountsPage
             // On the circuit's dispatcher: the live feed calls from a thread-pool thread.
             await update();
             StateHasChanged();
-        }));
+        }), zone: () => ReaderTimeZone.Current);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -401,6 +402,7 @@ public sealed partial class FtpAccountsPage
         if (result is { Canceled: false })
         {
             Snackbar.Add(L["Accounts.Deleted", item.Account.Login], Severity.Success);
+            await PageFocus.HeadingAsync(JS);
         }
     }
 

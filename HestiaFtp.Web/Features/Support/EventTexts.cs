@@ -8,7 +8,7 @@ namespace HestiaFtp.Web.Features.Support;
 /// <summary>Localized one-liners for the live event list: changes through <see cref="ChangeTexts"/>, plus server status.</summary>
 public static class EventTexts
 {
-    public static string Describe(LiveEvent e, IStringLocalizer<Strings> l)
+    public static string Describe(LiveEvent e, IStringLocalizer<Strings> l, ReaderZone zone)
     {
         if (e.Change is { } change)
         {
@@ -23,7 +23,7 @@ public static class EventTexts
 
         return status.Reachable
             ? l["Support.Event.Reachable"]
-            : l["Support.Event.Unreachable", status.UnreachableSince is { } since ? TimeText.Clock(since) : TimeText.Clock(e.At)];
+            : l["Support.Event.Unreachable", status.UnreachableSince is { } since ? TimeText.Clock(since, zone) : TimeText.Clock(e.At, zone)];
     }
 
     public static string IconOf(LiveEvent e) => e.Change?.Kind switch

@@ -70,7 +70,7 @@ public static class HealthTexts
             }
         }
 
-        return l["Support.Reason.DomainsSuspendedCount", account.User.SuspendedWebDomains];
+        return l.Plural("Support.Reason.DomainsSuspendedCount", account.User.SuspendedWebDomains);
     }
 
     public static string DomainReason(DomainOverview domain, IStringLocalizer<Strings> l)

@@ -1,5 +1,5 @@
-using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Components.Shared;
+using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Dashboard;
 using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
@@ -44,6 +44,9 @@ public partial class SupportPage
 
     /// <summary>Of those, the reads still running.</summary>
     private readonly HashSet<AccountKey> _reading = [];
+
+    [Inject]
+    private ReaderTimeZone ReaderTimeZone { get; set; } = default!;
 
     [Inject]
     private ILiveAccounts Live { get; set; } = default!;
@@ -119,7 +122,7 @@ public partial class SupportPage
         if (e.Kind != LiveEventKind.Checked)
         {
             MergeEvents([e]);
-            _announcement = EventTexts.Describe(e, L);
+            _announcement = EventTexts.Describe(e, L, ReaderTimeZone.Current);
         }
 
         StateHasChanged();
@@ -346,7 +349,7 @@ public partial class SupportPage
         return age < TimeSpan.FromMinutes(1) ? L["Support.Ftp.ReadJustNow"]
             : age < TimeSpan.FromHours(1) ? L["Support.Ftp.ReadMinutesAgo", (int)age.TotalMinutes]
             : age < TimeSpan.FromDays(1) ? L["Support.Ftp.ReadHoursAgo", (int)age.TotalHours]
-            : L["Support.Ftp.ReadAt", TimeText.Short(readAt)];
+            : L["Support.Ftp.ReadAt", TimeText.Short(readAt, ReaderTimeZone.Current)];
     }
 
     private void OnFilterChanged(string? value)
@@ -388,7 +391,7 @@ public partial class SupportPage
         try
         {
             var ended = await AccountSessions.EndAllAsync(key, _cts.Token);
-            _announcement = L["Support.SessionsEnded", key.User, ended];
+            _announcement = L.Plural("Support.SessionsEnded", ended, key.User);
             Snackbar.Add(_announcement, Severity.Success);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

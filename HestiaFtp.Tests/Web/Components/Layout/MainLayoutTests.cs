@@ -28,7 +28,7 @@ public sealed class MainLayoutTests : DashboardTestContext
     {
         var cut = RenderLayout();
 
-        var activator = cut.Find("#user-menu");
+        var activator = cut.Find("#user-menu button");
         Assert.Equal("button", activator.TagName, StringComparer.OrdinalIgnoreCase);
         Assert.Equal("menu", activator.GetAttribute("aria-haspopup"));
         Assert.Equal($"{T("Nav.Account")}: alice", activator.GetAttribute("aria-label"));
@@ -40,7 +40,7 @@ public sealed class MainLayoutTests : DashboardTestContext
     {
         var cut = RenderLayout();
 
-        cut.Find("#user-menu").Click();
+        cut.Find("#user-menu button").Click();
 
         Assert.Contains($"{T("Role.Customer")} · demo", cut.Find("#user-menu-role").TextContent);
         Assert.Equal(T("Nav.LanguageIs", "English"), cut.Find("#user-menu-language").TextContent.Trim());
@@ -56,7 +56,7 @@ public sealed class MainLayoutTests : DashboardTestContext
         SignInAs(new DashboardUser("demo", "staff", DashboardRole.Support));
         var cut = RenderLayout();
 
-        cut.Find("#user-menu").Click();
+        cut.Find("#user-menu button").Click();
 
         Assert.Contains($"{T("Role.Support")} · demo", cut.Find("#user-menu-role").TextContent);
     }

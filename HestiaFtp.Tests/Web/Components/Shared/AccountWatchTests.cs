@@ -192,7 +192,7 @@ public sealed class AccountWatchTests : IAsyncDisposable
         await first.WaitAsync(TimeSpan.FromSeconds(30), Xunit.TestContext.Current.CancellationToken);
 
         Assert.False(_watch.Refreshing);
-        Assert.Equal(L["Live.RefreshDone", TimeText.Clock(_dashboard.AsOf)], _watch.RefreshMessage);
+        Assert.Equal(L["Live.RefreshDone", TimeText.Clock(_dashboard.AsOf, ReaderZone.Utc)], _watch.RefreshMessage);
         Assert.Equal(1, _dashboard.Refreshes);
     }
 
@@ -205,7 +205,7 @@ public sealed class AccountWatchTests : IAsyncDisposable
 
         await _watch.RefreshAsync(Rendered);
 
-        Assert.Equal(L["Live.RefreshFailed", TimeText.Clock(_time.GetUtcNow())], _watch.RefreshMessage);
+        Assert.Equal(L["Live.RefreshFailed", TimeText.Clock(_time.GetUtcNow(), ReaderZone.Utc)], _watch.RefreshMessage);
         Assert.True(_watch.IsUnreachable);
         Assert.Equal(_dashboard.AsOf, _watch.Snapshot!.AsOf);
     }
@@ -220,7 +220,7 @@ public sealed class AccountWatchTests : IAsyncDisposable
         await _watch.RefreshAsync(Rendered);
 
         Assert.False(_watch.IsUnreachable);
-        Assert.Equal(L["Live.RefreshDone", TimeText.Clock(_dashboard.AsOf)], _watch.RefreshMessage);
+        Assert.Equal(L["Live.RefreshDone", TimeText.Clock(_dashboard.AsOf, ReaderZone.Utc)], _watch.RefreshMessage);
     }
 
     [Fact]

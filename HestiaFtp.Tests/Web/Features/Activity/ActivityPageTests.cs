@@ -167,13 +167,39 @@ public sealed class ActivityPageTests : DashboardTestContext
         var cut = RenderPage();
 
         var row = cut.FindAll("td.cell-login")[1].ParentElement!;
-        Assert.Equal(TimeText.Short(At), row.QuerySelector("td.cell-when")!.TextContent.Trim());
+        Assert.Equal(TimeText.Short(At, ReaderZone.Utc), row.QuerySelector("td.cell-when")!.TextContent.Trim());
         Assert.Equal("alice", row.QuerySelector("td.cell-who")!.TextContent.Trim());
         Assert.Equal("alpha", row.QuerySelector("td.cell-server")!.TextContent.Trim());
         Assert.Equal("alice.example", row.QuerySelector("td.cell-domain")!.TextContent.Trim());
         Assert.Equal("FTP account added", row.QuerySelector("td.cell-action")!.TextContent.Trim());
         Assert.Equal("ftp-add alice_web", row.QuerySelector("td.cell-detail")!.TextContent.Trim());
         Assert.Equal("Succeeded", row.QuerySelector(".outcome-chip")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_InTheReadersZone_ShowsItsTimesAndNamesTheZone()
+    {
+        SignInAs(new DashboardUser("alpha", "alice", DashboardRole.Customer));
+        RenderProviders();
+        var berlin = ReaderZone.FromId("Europe/Berlin")!;
+
+        var cut = Render<CascadingValue<ReaderZone>>(p => p.Add(c => c.Value, berlin).AddChildContent<ActivityPage>());
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("td.cell-when")));
+        Assert.Equal(TimeText.Short(At, berlin), cut.FindAll("td.cell-when")[^1].TextContent.Trim());
+        Assert.Contains("11:30", cut.FindAll("td.cell-when")[^1].TextContent);
+        Assert.Contains("Times in Europe/Berlin.", cut.Find(".activity-zone").TextContent);
+    }
+
+    [Fact]
+    public void Render_BeforeTheZoneIsKnown_SaysTimesAreUtc()
+    {
+        SignInAs(new DashboardUser("alpha", "alice", DashboardRole.Customer));
+
+        var cut = RenderPage();
+
+        Assert.Contains("10:30", cut.FindAll("td.cell-when")[^1].TextContent);
+        Assert.Contains("Times in UTC", cut.Find(".activity-zone").TextContent);
     }
 
     [Theory]
@@ -193,6 +219,78 @@ public sealed class ActivityPageTests : DashboardTestContext
         Assert.Equal(kind, chip.GetAttribute("data-outcome"));
         Assert.Equal(text, chip.TextContent.Trim());
         Assert.Equal(message, cut.FindAll(".outcome-message").SingleOrDefault()?.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("en", "folder:/public_html", "folder /public_html")]
+    [InlineData("de", "folder:/public_html", "Ordner /public_html")]
+    [InlineData("en", AuditDetails.Generated, "generated login, domain folder")]
+    [InlineData("de", AuditDetails.Generated, "Login erzeugt, Domain-Ordner")]
+    [InlineData("de", AuditDetails.Password, "neues Passwort (nicht gespeichert)")]
+    [InlineData("de", AuditDetails.Deleted, "gelöscht; die Dateien bleiben erhalten")]
+    [InlineData("de", AuditDetails.SessionsEnded, "alle Dashboard-Sitzungen beendet, Geräte vergessen")]
+    [InlineData("de", "password changed", "password changed")]
+    [InlineData("de", "folder /deploy", "folder /deploy")]
+    public void Render_Detail_InTheReadersLanguageOrAsStoredBefore(string culture, string stored, string expected)
+    {
+        _log.Entries.Clear();
+        _log.Entries.Add(Entry("alpha", "alice", "ftp-add", "alice_web", AuditOutcomes.Succeeded, At) with { Detail = stored });
+        SignInAs(new DashboardUser("alpha", "alice", DashboardRole.Customer));
+
+        var text = InCulture(culture, () => RenderPage().Find("td.cell-detail").TextContent.Trim());
+
+        Assert.Equal(expected, text);
+    }
+
+    [Theory]
+    [InlineData("en", "This login is already taken on the server", "The panel said: “Error: ftp account alice_web exists”")]
+    [InlineData("de", "Dieser Login ist auf dem Server bereits vergeben", "Das Panel meldete: „Error: ftp account alice_web exists“")]
+    public void Render_HestiaRefusal_ExplainsInTheReadersLanguageAndQuotesThePanelVerbatim(string culture, string reason, string panel)
+    {
+        _log.Entries.Clear();
+        _log.Entries.Add(Entry("alpha", "alice", "ftp-add", "alice_web", "failed: hestia.Exists: Error: ftp account alice_web exists", At));
+        SignInAs(new DashboardUser("alpha", "alice", DashboardRole.Customer));
+
+        var (chip, message, said) = InCulture(culture, () =>
+        {
+            var cut = RenderPage();
+            return (cut.Find(".outcome-chip").GetAttribute("data-outcome"), cut.Find(".outcome-message").TextContent.Trim(), cut.Find(".outcome-panel").TextContent.Trim());
+        });
+
+        Assert.Equal("Failed", chip);
+        Assert.StartsWith(reason, message, StringComparison.Ordinal);
+        Assert.Equal(panel, said);
+    }
+
+    [Theory]
+    [InlineData("en", "unknown: outcome.unknown", "The answer was lost and it cannot be told whether the change was made.")]
+    [InlineData("de", "unknown: outcome.unknown", "Die Antwort ging verloren; ob die Änderung gemacht wurde, lässt sich nicht sagen.")]
+    [InlineData("de", "succeeded: path.missing_reset", "Den Ordner gab es nicht; das Konto zeigt jetzt auf den Domain-Ordner.")]
+    [InlineData("de", "failed: fault.ValidationException", "Abgebrochen, bevor etwas an HestiaCP gesendet wurde.")]
+    [InlineData("de", "failed: Exists: Error: ftp account exists", "Exists: Error: ftp account exists")]
+    public void Render_OutcomeCode_InTheReadersLanguageOrAsStoredBefore(string culture, string stored, string expected)
+    {
+        _log.Entries.Clear();
+        _log.Entries.Add(Entry("alpha", "alice", "ftp-add", "alice_web", stored, At));
+        SignInAs(new DashboardUser("alpha", "alice", DashboardRole.Customer));
+
+        var text = InCulture(culture, () => RenderPage().Find(".outcome-message").TextContent.Trim());
+
+        Assert.Equal(expected, text);
+    }
+
+    private static T InCulture<T>(string culture, Func<T> read)
+    {
+        var previous = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new(culture);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
+        }
     }
 
     [Theory]

@@ -146,7 +146,7 @@ public sealed class DomainFtpPageTests : DashboardTestContext
 
         var banner = cut.Find("#unreachable-banner").TextContent;
         Assert.Contains(T("Live.Unreachable", "demo"), banner);
-        Assert.Contains(T("Live.UnreachableSince", TimeText.Short(new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.Zero)), TimeText.Short(Dashboard.AsOf)), banner);
+        Assert.Contains(T("Live.UnreachableSince", TimeText.Short(new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.Zero), ReaderZone.Utc), TimeText.Short(Dashboard.AsOf, ReaderZone.Utc)), banner);
         Assert.Equal(["alice_web", "alice_logs"], Logins(cut));
         Assert.Equal(T("Live.StatusUnknown"), cut.Find("#status-chip").TextContent.Trim());
         Assert.Equal(T("Live.StatusUnknownExplain"), cut.Find("#status-explain").TextContent.Trim());
@@ -464,7 +464,7 @@ public sealed class DomainFtpPageTests : DashboardTestContext
         Dashboard.LoadGate.SetResult();
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#unreachable-banner")));
-        Assert.Equal(T("Live.RefreshDone", TimeText.Clock(Dashboard.AsOf)), cut.Find(".refresh-result").TextContent.Trim());
+        Assert.Equal(T("Live.RefreshDone", TimeText.Clock(Dashboard.AsOf, ReaderZone.Utc)), cut.Find(".refresh-result").TextContent.Trim());
         Assert.Equal(T("Card.Active"), cut.Find("#status-chip").TextContent.Trim());
         Assert.False(cut.Find("#add-ftp").HasAttribute("disabled"));
         Assert.False(cut.Find("#refresh-now").HasAttribute("disabled"));
@@ -483,7 +483,7 @@ public sealed class DomainFtpPageTests : DashboardTestContext
         Assert.Equal(T("Live.Refreshing"), cut.Find("#refresh-now").TextContent.Trim());
         Dashboard.LoadGate.SetResult();
         cut.WaitForAssertion(() => Assert.Equal(T("Live.RefreshNow"), cut.Find("#refresh-now").TextContent.Trim()));
-        Assert.Equal(T("Live.RefreshDone", TimeText.Clock(Dashboard.AsOf)), cut.Find(".refresh-result").TextContent.Trim());
+        Assert.Equal(T("Live.RefreshDone", TimeText.Clock(Dashboard.AsOf, ReaderZone.Utc)), cut.Find(".refresh-result").TextContent.Trim());
         Assert.Equal(1, Dashboard.Refreshes);
     }
 

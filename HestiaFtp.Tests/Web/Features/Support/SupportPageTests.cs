@@ -267,7 +267,7 @@ public sealed class SupportPageTests : DashboardTestContext
 
         var alpha = cut.Find(".server-card[data-server='alpha']");
         Assert.Contains("Reachable", alpha.QuerySelector(".server-state")!.TextContent);
-        Assert.Contains($"Last checked: {TimeText.Full(Now)}", alpha.QuerySelector(".last-checked")!.TextContent);
+        Assert.Contains($"Last checked: {TimeText.Full(Now, ReaderZone.Utc)}", alpha.QuerySelector(".last-checked")!.TextContent);
         Assert.Contains("2 accounts", alpha.TextContent);
     }
 
@@ -280,7 +280,7 @@ public sealed class SupportPageTests : DashboardTestContext
         var cut = RenderPage();
 
         var beta = cut.Find(".server-card[data-server='beta']");
-        Assert.Contains($"Unreachable since {TimeText.Full(since)}", beta.QuerySelector(".server-state")!.TextContent);
+        Assert.Contains($"Unreachable since {TimeText.Full(since, ReaderZone.Utc)}", beta.QuerySelector(".server-state")!.TextContent);
         Assert.Contains("Last error: Connection refused", beta.TextContent);
         Assert.Contains("Reachable", cut.Find(".server-card[data-server='alpha'] .server-state").TextContent);
     }
@@ -345,7 +345,7 @@ public sealed class SupportPageTests : DashboardTestContext
         Assert.Equal(2, items.Count);
         Assert.Equal("carol: web domain carol.example suspended (outside the dashboard)", items[0].QuerySelector(".event-text")!.TextContent.Trim());
         Assert.Equal("beta", items[0].QuerySelector(".event-server")!.TextContent.Trim());
-        Assert.Equal(TimeText.Clock(Now.AddMinutes(-2)), items[0].QuerySelector(".event-time")!.TextContent.Trim());
+        Assert.Equal(TimeText.Clock(Now.AddMinutes(-2), ReaderZone.Utc), items[0].QuerySelector(".event-time")!.TextContent.Trim());
         Assert.Equal("alice: FTP account alice_web added on alice.example (folder /public_html) (through the dashboard)", items[1].QuerySelector(".event-text")!.TextContent.Trim());
     }
 
@@ -380,8 +380,8 @@ public sealed class SupportPageTests : DashboardTestContext
 
         await _live.PushAsync(LiveEvent.ForStatus(status, since));
 
-        cut.WaitForAssertion(() => Assert.Contains($"Unreachable since {TimeText.Full(since)}", cut.Find(".server-card[data-server='beta'] .server-state").TextContent));
-        Assert.Equal($"HestiaCP unreachable since {TimeText.Clock(since)}.", cut.Find("li.event-item .event-text").TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Contains($"Unreachable since {TimeText.Full(since, ReaderZone.Utc)}", cut.Find(".server-card[data-server='beta'] .server-state").TextContent));
+        Assert.Equal($"HestiaCP unreachable since {TimeText.Clock(since, ReaderZone.Utc)}.", cut.Find("li.event-item .event-text").TextContent.Trim());
     }
 
     [Fact]
@@ -419,7 +419,7 @@ public sealed class SupportPageTests : DashboardTestContext
 
         await _live.PushAsync(LiveEvent.ForChecked(status, later));
 
-        cut.WaitForAssertion(() => Assert.Contains(TimeText.Full(later), cut.Find(".server-card[data-server='alpha'] .last-checked").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains(TimeText.Full(later, ReaderZone.Utc), cut.Find(".server-card[data-server='alpha'] .last-checked").TextContent));
         Assert.Empty(cut.FindAll("li.event-item"));
     }
 

@@ -178,9 +178,14 @@ public sealed class HestiaPoller : BackgroundService
                 break;
             }
 
+            var started = _time.GetTimestamp();
             try
             {
-                delay = await TickAsync(server, stoppingToken).ConfigureAwait(false);
+                // Ticks start at a fixed rate: the tick's own reads are taken off the wait, so a change is seen within
+                // one interval (plus the read that shows it), however long the tick's reads took.
+                var next = await TickAsync(server, stoppingToken).ConfigureAwait(false);
+                var elapsed = _time.GetElapsedTime(started);
+                delay = next > elapsed ? next - elapsed : TimeSpan.Zero;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -122,7 +122,12 @@ public sealed class ServerHealth : IServerHealth, IHestiaCallObserver
                         ConsecutiveFailures = old.ConsecutiveFailures + 1,
                     };
                     announce = old.Reachable;
-                    entry.LastProbe = now;
+                    if (old.Reachable)
+                    {
+                        // The call that found the outage counts as the first attempt; a failed probe does not push the
+                        // next one back (it was reserved when sent), so probes stay one per interval.
+                        entry.LastProbe = now;
+                    }
                     break;
             }
 

@@ -122,4 +122,19 @@ public sealed class ServerHealthTests
 
         Assert.Equal((_time.GetUtcNow(), next), (_health.Get(Server).LastChecked!.Value, _health.Get(Server).NextCheck!.Value));
     }
+
+    [Fact]
+    public void TryReserveCall_AProbeThatFailsLate_DoesNotPushTheNextProbeBack()
+    {
+        _health.OnCallCompleted(Call(HestiaCallOutcome.TransportFailed));
+        _time.Advance(_options.ProbeInterval);
+        Assert.True(_health.TryReserveCall(Server));
+
+        // The probe hangs until the read deadline and fails 4 s after it was sent.
+        _time.Advance(TimeSpan.FromSeconds(4));
+        _health.OnCallCompleted(Call(HestiaCallOutcome.TransportFailed));
+        _time.Advance(_options.ProbeInterval - TimeSpan.FromSeconds(4));
+
+        Assert.True(_health.TryReserveCall(Server));
+    }
 }

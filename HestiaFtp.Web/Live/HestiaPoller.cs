@@ -14,7 +14,6 @@ namespace HestiaFtp.Web.Live;
 /// </summary>
 public sealed class HestiaPoller : BackgroundService
 {
-    private readonly IHestiaClientProvider _clients;
     private readonly AccountReader _reader;
     private readonly IAccountStore _store;
     private readonly IWatchRegistry _registry;
@@ -27,7 +26,6 @@ public sealed class HestiaPoller : BackgroundService
     public HestiaPoller(IHestiaClientProvider clients, AccountReader reader, IAccountStore store, IWatchRegistry registry, IServerHealth health,
         IOptions<LiveOptions> options, TimeProvider time, ILogger<HestiaPoller> logger)
     {
-        _clients = clients;
         _reader = reader;
         _store = store;
         _registry = registry;

@@ -4,7 +4,8 @@ namespace HestiaFtp.Web.ScaleOut;
 
 /// <summary>
 /// Pub/sub drops what is published while an instance is disconnected, so when Redis is back this instance re-reads what its
-/// own pages watch (through <see cref="AccountReader"/>, which applies the reads and tells the pages what changed), and the
+/// own pages watch (forced reads through <see cref="AccountReader"/>: a recent read may be older than what was missed; the
+/// reader applies them and tells the pages what changed), and the
 /// user lists of the servers while staff watch everything.
 /// </summary>
 public sealed class ReconnectResync(RedisConnection redis, RedisWatchRegistry registry, AccountReader reader, ILogger<ReconnectResync> logger) : IHostedService
@@ -30,7 +31,7 @@ public sealed class ReconnectResync(RedisConnection redis, RedisWatchRegistry re
         var reads = new List<Task>();
         foreach (var (server, users) in own.Users)
         {
-            reads.AddRange(users.Select(user => reader.ReadAsync(new AccountKey(server, user), CancellationToken.None)));
+            reads.AddRange(users.Select(user => reader.ReadAsync(new AccountKey(server, user), CancellationToken.None, force: true)));
             if (own.Staff)
             {
                 reads.Add(reader.ReadUserListAsync(server, CancellationToken.None));

@@ -16,6 +16,7 @@ public sealed class RedisConnection : IScaleOutStatus, IDisposable
     private readonly string _prefix;
     private readonly ILogger<RedisConnection> _logger;
     private readonly Lock _gate = new();
+    private readonly ITimer _reconcile;
     private bool _interactiveUp;
     private bool _subscriptionUp;
 
@@ -38,6 +39,9 @@ public sealed class RedisConnection : IScaleOutStatus, IDisposable
 
         _multiplexer.ConnectionFailed += (_, e) => Update(e.ConnectionType, up: false, e.FailureType.ToString());
         _multiplexer.ConnectionRestored += (_, e) => Update(e.ConnectionType, up: true, null);
+        // The multiplexer raises its events on the thread pool, so a "failed" can be handled after the "restored" that
+        // followed it; the actual state is checked twice a second so the flags cannot stay wrong.
+        _reconcile = TimeProvider.System.CreateTimer(_ => Reconcile(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500));
     }
 
     /// <summary>Names this process in Redis (watch registrations, lease holder, lock tickets).</summary>
@@ -69,7 +73,28 @@ public sealed class RedisConnection : IScaleOutStatus, IDisposable
 
     public RedisChannel Channel(string name) => RedisChannel.Literal(_prefix + name);
 
-    public void Dispose() => _multiplexer.Dispose();
+    public void Dispose()
+    {
+        _reconcile.Dispose();
+        _multiplexer.Dispose();
+    }
+
+    private void Reconcile()
+    {
+        bool interactive, subscription;
+        try
+        {
+            interactive = _multiplexer.IsConnected;
+            subscription = interactive && _multiplexer.GetSubscriber().IsConnected();
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        Update(ConnectionType.Interactive, interactive, "not connected");
+        Update(ConnectionType.Subscription, subscription, "not connected");
+    }
 
     private void Update(ConnectionType type, bool up, string? failure)
     {

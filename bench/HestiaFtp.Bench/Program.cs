@@ -20,6 +20,7 @@ internal static class BenchProgram
         ("freshness", "Freshness and outages", Freshness.RunAsync),
         ("fanout", "In-process fan-out", FanOut.RunAsync),
         ("poller", "Poller cost per tick", PollerCost.RunAsync),
+        ("redis", "Scale-out on Redis", RedisFanOut.RunAsync),
     ];
 
     public static async Task<int> Main(string[] args)

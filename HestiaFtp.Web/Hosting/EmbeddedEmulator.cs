@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Core.Hestia;
 using Microsoft.Extensions.Options;
 

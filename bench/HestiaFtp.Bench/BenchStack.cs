@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Security.Claims;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Audit;

@@ -1,5 +1,5 @@
 using HestiaFtp.Tests.TestSupport;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using Microsoft.Extensions.Configuration;

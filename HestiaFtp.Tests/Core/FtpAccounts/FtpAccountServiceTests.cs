@@ -1,5 +1,5 @@
 using FluentValidation;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Core.Validation;

@@ -1,6 +1,6 @@
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 
-namespace HestiaFtp.Tests.Core.Emulator;
+namespace HestiaFtp.Tests.Emulator;
 
 public sealed class EmulatorDemoSeedTests
 {

@@ -1,4 +1,4 @@
-namespace HestiaFtp.Core.Emulator;
+namespace HestiaFtp.Emulator;
 
 /// <summary>
 /// One API request as the emulator's protocol core sees it (what PHP's <c>$_POST</c>,

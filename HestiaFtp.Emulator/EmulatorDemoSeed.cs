@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HestiaFtp.Core.Emulator;
+namespace HestiaFtp.Emulator;
 
 /// <summary>The realistic demo data set used by <see cref="HestiaEmulator.CreateDemo"/> (IPs from 203.0.113.0/24).</summary>
 public static class EmulatorDemoSeed

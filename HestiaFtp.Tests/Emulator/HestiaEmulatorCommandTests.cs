@@ -1,7 +1,7 @@
 using System.Text.Json;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 
-namespace HestiaFtp.Tests.Core.Emulator;
+namespace HestiaFtp.Tests.Emulator;
 
 /// <summary>Command semantics not (fully) covered by the transcript.</summary>
 public sealed class HestiaEmulatorCommandTests

@@ -1,7 +1,7 @@
 using System.Net;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 
-namespace HestiaFtp.Tests.Core.Emulator;
+namespace HestiaFtp.Tests.Emulator;
 
 /// <summary>The latency model (<see cref="EmulatorControl.SetLatency"/>): one timer on the emulator's clock per answer.</summary>
 public sealed class EmulatorControlTests

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HestiaFtp.Core.Emulator;
+namespace HestiaFtp.Emulator;
 
 /// <summary>The v-list-* scripts, printed exactly as their bash json/shell/plain functions do.</summary>
 public sealed partial class HestiaEmulator

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 
-namespace HestiaFtp.Tests.Core.Emulator;
+namespace HestiaFtp.Tests.Emulator;
 
 /// <summary>The Kestrel surface, fault injection and concurrency.</summary>
 public sealed class EmulatorServerTests

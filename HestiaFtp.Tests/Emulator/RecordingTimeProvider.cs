@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HestiaFtp.Tests.Core.Emulator;
+namespace HestiaFtp.Tests.Emulator;
 
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that also reports every timer created on it (what <c>Task.Delay</c> uses), so a test

@@ -3,11 +3,11 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HestiaFtp.Tests.Core.Emulator;
+namespace HestiaFtp.Tests.Emulator;
 
 /// <summary>
 /// Replays every step of the real HestiaCP 1.10.3 transcript against <see cref="EmulatorServer"/> over loopback

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HestiaFtp.Core.Emulator;
+namespace HestiaFtp.Emulator;
 
 /// <summary>
 /// Out-of-band administration of the emulated server, like an admin on its root shell: changes

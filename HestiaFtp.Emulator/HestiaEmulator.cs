@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace HestiaFtp.Core.Emulator;
+namespace HestiaFtp.Emulator;
 
 /// <summary>
 /// An in-memory HestiaCP 1.10.3 server: the protocol of <c>/api/index.php</c> (authentication modes,

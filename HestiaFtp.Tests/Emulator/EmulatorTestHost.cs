@@ -1,7 +1,7 @@
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HestiaFtp.Tests.Core.Emulator;
+namespace HestiaFtp.Tests.Emulator;
 
 /// <summary>A small emulator (admin + alice with example.com) with an admin key, and request builders.</summary>
 internal sealed class EmulatorTestHost

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace HestiaFtp.Core.Emulator;
+namespace HestiaFtp.Emulator;
 
 /// <summary>v-check-access-key, user pinning, and seeding.</summary>
 public sealed partial class HestiaEmulator

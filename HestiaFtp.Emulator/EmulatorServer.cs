@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace HestiaFtp.Core.Emulator;
+namespace HestiaFtp.Emulator;
 
 /// <summary>
 /// Kestrel on loopback serving <see cref="HestiaEmulator"/> at <c>/api/</c> and <c>/api/index.php</c> (plain HTTP),

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace HestiaFtp.Core.Emulator;
+namespace HestiaFtp.Emulator;
 
 /// <summary>One /etc/passwd + /etc/shadow entry.</summary>
 internal sealed class PasswdEntry

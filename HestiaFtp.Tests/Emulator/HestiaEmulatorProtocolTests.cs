@@ -1,7 +1,7 @@
 using System.Text.Json;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 
-namespace HestiaFtp.Tests.Core.Emulator;
+namespace HestiaFtp.Tests.Emulator;
 
 /// <summary>Transport, authentication and response shaping of /api/index.php beyond what the transcript covers.</summary>
 public sealed class HestiaEmulatorProtocolTests

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
-namespace HestiaFtp.Core.Emulator;
+namespace HestiaFtp.Emulator;
 
 /// <summary>The v-* scripts: their checks (in upstream order), messages, exit codes and effects.</summary>
 public sealed partial class HestiaEmulator

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace HestiaFtp.Core.Emulator;
+namespace HestiaFtp.Emulator;
 
 /// <summary>
 /// Initial state of an emulated HestiaCP server. The JSON shape is the transcript fixture's

@@ -1,4 +1,6 @@
 using System.Globalization;
+using HestiaFtp.Emulator.Commands;
+using HestiaFtp.Emulator.State;
 
 namespace HestiaFtp.Emulator;
 
@@ -9,37 +11,44 @@ namespace HestiaFtp.Emulator;
 /// </summary>
 public sealed class EmulatorControl
 {
-    private readonly HestiaEmulator _e;
+    private readonly ServerState _state;
+    private readonly Provisioning _provisioning;
+    private readonly CommandTable _commands;
 
-    internal EmulatorControl(HestiaEmulator emulator) => _e = emulator;
+    internal EmulatorControl(ServerState state, Provisioning provisioning, CommandTable commands) =>
+        (_state, _provisioning, _commands) = (state, provisioning, commands);
 
     /// <summary>PAM stand-in for <c>chpasswd</c> (add and change-password): return true to reject (login, password).
     /// An empty password is always rejected, as observed on Debian 12.</summary>
-    public Func<string, string, bool>? RejectPasswordHook { get; set; }
+    public Func<string, string, bool>? RejectPasswordHook
+    {
+        get => _state.RejectPasswordHook;
+        set => _state.RejectPasswordHook = value;
+    }
 
     // ---------------------------------------------------------------- hestia.conf
 
     /// <summary>Sets <c>API_SYSTEM</c> (0 disabled, 1 admin only, 2 all users).</summary>
-    public void SetApiSystem(int value) => Do(() => _e.ApiSystem = value.ToString(CultureInfo.InvariantCulture));
+    public void SetApiSystem(int value) => Do(() => _state.ApiSystem = value.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Sets <c>API_ALLOWED_IP</c> (comma list, <c>allow-all</c>, or empty = nobody).</summary>
-    public void SetApiAllowedIp(string value) => Do(() => _e.ApiAllowedIp = value);
+    public void SetApiAllowedIp(string value) => Do(() => _state.ApiAllowedIp = value);
 
     /// <summary>Sets <c>API</c> (the legacy user/password and hash API switch).</summary>
-    public void SetLegacyApi(bool enabled) => Do(() => _e.Api = enabled ? "yes" : "no");
+    public void SetLegacyApi(bool enabled) => Do(() => _state.Api = enabled ? "yes" : "no");
 
     /// <summary>Sets <c>DEMO_MODE</c>.</summary>
-    public void SetDemoMode(bool enabled) => Do(() => _e.DemoMode = enabled);
+    public void SetDemoMode(bool enabled) => Do(() => _state.DemoMode = enabled);
 
     /// <summary>Sets <c>ROOT_USER</c> (the user must exist).</summary>
     public void SetRootUser(string user) => Do(() =>
     {
         Find(user);
-        _e.RootUser = user;
+        _state.RootUser = user;
     });
 
     /// <summary>Sets the ROOT_USER's panel password (used by legacy user/password auth).</summary>
-    public void SetAdminPassword(string password) => Do(() => Passwd(_e.RootUser).Password = password);
+    public void SetAdminPassword(string password) => Do(() => Passwd(_state.RootUser).Password = password);
 
     /// <summary>Sets a panel user's password.</summary>
     public void SetUserPassword(string user, string password) => Do(() => Passwd(user).Password = password);
@@ -48,25 +57,25 @@ public sealed class EmulatorControl
 
     /// <summary>Adds an access key (<c>v-add-access-key</c>). Permissions are API profile names (e.g. <c>purge-nginx-cache</c>).</summary>
     public void AddAccessKey(string user, string keyId, string secret, IEnumerable<string>? permissions = null) =>
-        Do(() => _e.AccessKeys[keyId] = new AccessKeyRecord(keyId, secret, user, [.. permissions ?? []]));
+        Do(() => _state.AccessKeys[keyId] = new AccessKeyRecord(keyId, secret, user, [.. permissions ?? []]));
 
     /// <summary>Creates an access key with a random 20-character id and 40-character secret.</summary>
     public (string KeyId, string Secret) CreateAccessKey(string user, IEnumerable<string>? permissions = null)
     {
-        var id = HestiaEmulator.RandomToken(20, HestiaEmulator.Alnum);
-        var secret = HestiaEmulator.RandomToken(40, HestiaEmulator.Alnum + "_-=");
+        var id = Provisioning.RandomToken(20, Provisioning.Alnum);
+        var secret = Provisioning.RandomToken(40, Provisioning.Alnum + "_-=");
         AddAccessKey(user, id, secret, permissions);
         return (id, secret);
     }
 
     /// <summary>Deletes an access key.</summary>
-    public void RemoveAccessKey(string keyId) => Do(() => _e.AccessKeys.Remove(keyId));
+    public void RemoveAccessKey(string keyId) => Do(() => _state.AccessKeys.Remove(keyId));
 
     /// <summary>Defines (or replaces) an API profile file <c>data/api/NAME</c> with its COMMANDS list.</summary>
-    public void SetApiProfile(string name, IEnumerable<string> commands) => Do(() => _e.ApiProfiles[name] = [.. commands]);
+    public void SetApiProfile(string name, IEnumerable<string> commands) => Do(() => _state.ApiProfiles[name] = [.. commands]);
 
     /// <summary>Adds a legacy API key (<c>v-generate-api-key</c>).</summary>
-    public void AddLegacyApiKey(string key) => Do(() => _e.LegacyKeys.Add(key));
+    public void AddLegacyApiKey(string key) => Do(() => _state.LegacyKeys.Add(key));
 
     // ---------------------------------------------------------------- users and domains
 
@@ -74,22 +83,22 @@ public sealed class EmulatorControl
     public void AddUser(string name, string password, string role = "user", bool suspended = false, IReadOnlyDictionary<string, string>? fields = null) =>
         Do(() =>
         {
-            var user = _e.AddPanelUser(name, password, role, fields);
+            var user = _provisioning.AddPanelUser(name, password, role, fields);
             if (suspended)
             {
-                _e.ApplyUserSuspension(user, true);
+                _provisioning.ApplyUserSuspension(user, true);
             }
         });
 
     /// <summary>Suspends a user like <c>v-suspend-user</c> (locks USER and USER_* accounts, suspends all domains).</summary>
-    public void SuspendUser(string user) => Do(() => _e.ApplyUserSuspension(Find(user), true));
+    public void SuspendUser(string user) => Do(() => _provisioning.ApplyUserSuspension(Find(user), true));
 
     /// <summary>Unsuspends a user like <c>v-unsuspend-user</c> (unlocks, unsuspends all domains).</summary>
-    public void UnsuspendUser(string user) => Do(() => _e.ApplyUserSuspension(Find(user), false));
+    public void UnsuspendUser(string user) => Do(() => _provisioning.ApplyUserSuspension(Find(user), false));
 
     /// <summary>Adds a web domain with Hestia's folder skeleton (public_html, private, document_errors, cgi-bin, logs, stats).</summary>
     public void AddWebDomain(string user, string domain, string? ip = null, bool ssl = false, string? aliases = null, bool suspended = false) =>
-        Do(() => _e.CreateDomain(Find(user), domain, ip ?? _e.DefaultIp, aliases ?? "www." + domain, ssl, suspended, null, null, null));
+        Do(() => _provisioning.CreateDomain(Find(user), domain, ip ?? _state.DefaultIp, aliases ?? "www." + domain, ssl, suspended, null, null, null));
 
     /// <summary>Deletes a web domain like <c>v-delete-web-domain</c>.</summary>
     public void DeleteWebDomain(string user, string domain) => Run("v-delete-web-domain", user, domain).ThrowIfFailed();
@@ -104,31 +113,31 @@ public sealed class EmulatorControl
     public void AddFolder(string user, string domain, string relPath) => Do(() =>
     {
         Domain(user, domain);
-        _e.Fs.MakeDirs($"/home/{user}/web/{domain}/{relPath.Trim('/')}", user, "751", _e.Time.GetLocalNow());
+        _state.Fs.MakeDirs($"/home/{user}/web/{domain}/{relPath.Trim('/')}", user, "751", _state.Time.GetLocalNow());
     });
 
     /// <summary>Removes a folder and everything below it (rm -r), relative to <c>/home/USER/web/DOMAIN</c>.</summary>
     public void RemoveFolder(string user, string domain, string relPath) => Do(() =>
     {
         Domain(user, domain);
-        _e.Fs.RemoveTree($"/home/{user}/web/{domain}/{relPath.Trim('/')}");
+        _state.Fs.RemoveTree($"/home/{user}/web/{domain}/{relPath.Trim('/')}");
     });
 
     /// <summary>Creates a file relative to <c>/home/USER/web/DOMAIN</c>.</summary>
     public void AddFile(string user, string domain, string relPath, long size = 0) => Do(() =>
     {
         Domain(user, domain);
-        _e.Fs.AddFile($"/home/{user}/web/{domain}/{relPath.Trim('/')}", user, size, _e.Time.GetLocalNow());
+        _state.Fs.AddFile($"/home/{user}/web/{domain}/{relPath.Trim('/')}", user, size, _state.Time.GetLocalNow());
     });
 
     /// <summary>True when an absolute path exists in the fake filesystem.</summary>
-    public bool PathExists(string absolutePath) => Read(() => _e.Fs.Exists(absolutePath));
+    public bool PathExists(string absolutePath) => Read(() => _state.Fs.Exists(absolutePath));
 
     // ---------------------------------------------------------------- FTP accounts (bypassing the API)
 
     /// <summary>Adds an FTP account without any API check (full login, stored FTP_PATH entry).</summary>
     public void AddFtpAccountDirect(string user, string domain, string fullLogin, string path = "", string? password = null) =>
-        Do(() => _e.AddFtpDirect(Find(user), Domain(user, domain), fullLogin, path, password));
+        Do(() => _provisioning.AddFtpDirect(Find(user), Domain(user, domain), fullLogin, path, password));
 
     /// <summary>Removes an FTP account (exact name) from the domain's lists and /etc/passwd.</summary>
     public void DeleteFtpAccountDirect(string user, string domain, string fullLogin) => Do(() =>
@@ -150,7 +159,7 @@ public sealed class EmulatorControl
 
         web.Set("FTP_USER", string.Join(':', users));
         web.Set("FTP_PATH", users.Count == 0 ? "" : string.Join(':', paths));
-        _e.Passwd.RemoveAll(p => p.Name == fullLogin);
+        _state.Passwd.RemoveAll(p => p.Name == fullLogin);
     });
 
     /// <summary>Sets an FTP account's stored path and home directly (creating the folder).</summary>
@@ -173,8 +182,8 @@ public sealed class EmulatorControl
         paths[index] = path;
         web.Set("FTP_PATH", string.Join(':', paths));
         var home = $"/home/{user}/web/{domain}" + (path.Length == 0 ? "" : (path.StartsWith('/') ? "" : "/") + path.TrimEnd('/'));
-        _e.Fs.MakeDirs(home, user, "751", _e.Time.GetLocalNow());
-        var entry = _e.Passwd.FirstOrDefault(p => p.Name == fullLogin);
+        _state.Fs.MakeDirs(home, user, "751", _state.Time.GetLocalNow());
+        var entry = _state.Passwd.FirstOrDefault(p => p.Name == fullLogin);
         if (entry is not null)
         {
             entry.Home = home;
@@ -189,12 +198,12 @@ public sealed class EmulatorControl
     {
         for (var i = 0; i < count; i++)
         {
-            _e.Faults.Add((command, fault, delay ?? TimeSpan.Zero));
+            _state.Faults.Add(new PendingFault(command, fault, delay ?? TimeSpan.Zero));
         }
     });
 
     /// <summary>Drops all pending faults.</summary>
-    public void ClearFaults() => Do(() => _e.Faults.Clear());
+    public void ClearFaults() => Do(() => _state.Faults.Clear());
 
     /// <summary>
     /// Latency model for every API request answered by <see cref="HestiaEmulator.HandleAsync"/> (so by
@@ -210,7 +219,7 @@ public sealed class EmulatorControl
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(perCall, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(perRecordListed, TimeSpan.Zero);
-        Do(() => (_e.LatencyPerCall, _e.LatencyPerRecord) = (perCall, perRecordListed));
+        Do(() => (_state.LatencyPerCall, _state.LatencyPerRecord) = (perCall, perRecordListed));
     }
 
     /// <summary>Answers without added latency again (the default).</summary>
@@ -219,9 +228,9 @@ public sealed class EmulatorControl
     /// <summary>Runs a v-* command as root on the server shell (no API checks, no faults).</summary>
     public EmulatorCliResult Run(string command, params string[] args)
     {
-        lock (_e.Sync)
+        lock (_state.Sync)
         {
-            var result = _e.Execute(command, [.. args]);
+            var result = _commands.Execute(command, [.. args]);
             return new EmulatorCliResult(result.Exit, string.Join('\n', result.Lines));
         }
     }
@@ -230,7 +239,7 @@ public sealed class EmulatorControl
 
     /// <summary>Panel users in creation order.</summary>
     public IReadOnlyList<EmulatorUserInfo> GetUsers() => Read(() =>
-        (IReadOnlyList<EmulatorUserInfo>)[.. _e.Users.Select(u => new EmulatorUserInfo(u.Name, u.Get("ROLE"), u.Suspended, [.. u.Domains.Select(d => d.Domain)]))]);
+        (IReadOnlyList<EmulatorUserInfo>)[.. _state.Users.Select(u => new EmulatorUserInfo(u.Name, u.Get("ROLE"), u.Suspended, [.. u.Domains.Select(d => d.Domain)]))]);
 
     /// <summary>A user's web domains in web.conf order.</summary>
     public IReadOnlyList<EmulatorDomainInfo> GetDomains(string user) => Read(() =>
@@ -248,23 +257,23 @@ public sealed class EmulatorControl
     });
 
     /// <summary>The password an account (FTP or panel) currently has, or null when the account does not exist.</summary>
-    public string? PasswordOf(string login) => Read(() => _e.Passwd.FirstOrDefault(p => p.Name == login)?.Password);
+    public string? PasswordOf(string login) => Read(() => _state.Passwd.FirstOrDefault(p => p.Name == login)?.Password);
 
     /// <summary>The account's home directory in /etc/passwd, or null.</summary>
-    public string? HomeOf(string login) => Read(() => _e.Passwd.FirstOrDefault(p => p.Name == login)?.Home);
+    public string? HomeOf(string login) => Read(() => _state.Passwd.FirstOrDefault(p => p.Name == login)?.Home);
 
     /// <summary>True when the account's shadow entry is locked (<c>usermod --lock</c>).</summary>
-    public bool IsLocked(string login) => Read(() => _e.Passwd.FirstOrDefault(p => p.Name == login)?.Locked ?? false);
+    public bool IsLocked(string login) => Read(() => _state.Passwd.FirstOrDefault(p => p.Name == login)?.Locked ?? false);
 
     /// <summary>All /etc/passwd names whose name starts with the prefix, in file order.</summary>
     public IReadOnlyList<string> GetSystemAccounts(string prefix = "") => Read(() =>
-        (IReadOnlyList<string>)[.. _e.Passwd.Where(p => p.Name.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p.Name)]);
+        (IReadOnlyList<string>)[.. _state.Passwd.Where(p => p.Name.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p.Name)]);
 
     // ---------------------------------------------------------------- helpers
 
     private void Do(Action action)
     {
-        lock (_e.Sync)
+        lock (_state.Sync)
         {
             action();
         }
@@ -272,17 +281,17 @@ public sealed class EmulatorControl
 
     private T Read<T>(Func<T> read)
     {
-        lock (_e.Sync)
+        lock (_state.Sync)
         {
             return read();
         }
     }
 
     private PanelUser Find(string user) =>
-        _e.Users.FirstOrDefault(u => u.Name == user) ?? throw new InvalidOperationException($"No panel user {user}.");
+        _state.Users.FirstOrDefault(u => u.Name == user) ?? throw new InvalidOperationException($"No panel user {user}.");
 
     private PasswdEntry Passwd(string user) =>
-        _e.Passwd.FirstOrDefault(p => p.Name == user) ?? throw new InvalidOperationException($"No account {user}.");
+        _state.Passwd.FirstOrDefault(p => p.Name == user) ?? throw new InvalidOperationException($"No account {user}.");
 
     private WebDomainRecord Domain(string user, string domain) =>
         Find(user).Domains.FirstOrDefault(d => d.Domain == domain) ?? throw new InvalidOperationException($"No web domain {domain} for {user}.");

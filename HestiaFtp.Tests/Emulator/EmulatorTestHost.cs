@@ -1,4 +1,5 @@
 using HestiaFtp.Emulator;
+using HestiaFtp.Emulator.Seeding;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HestiaFtp.Tests.Emulator;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HestiaFtp.Emulator;
+using HestiaFtp.Emulator.Seeding;
 using HestiaFtp.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 

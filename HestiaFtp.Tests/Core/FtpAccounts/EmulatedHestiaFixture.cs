@@ -1,5 +1,6 @@
 using HestiaFtp.Tests.TestSupport;
 using HestiaFtp.Emulator;
+using HestiaFtp.Emulator.Seeding;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using Microsoft.Extensions.Configuration;

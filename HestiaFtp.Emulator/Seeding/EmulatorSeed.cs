@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace HestiaFtp.Emulator;
+namespace HestiaFtp.Emulator.Seeding;
 
 /// <summary>
 /// Initial state of an emulated HestiaCP server. The JSON shape is the transcript fixture's

@@ -1,10 +1,16 @@
 using System.Globalization;
+using HestiaFtp.Emulator.State;
+using static HestiaFtp.Emulator.Commands.CmdResult;
+using static HestiaFtp.Emulator.Commands.ListFormat;
+using static HestiaFtp.Emulator.Commands.ScriptChecks;
 
-namespace HestiaFtp.Emulator;
+namespace HestiaFtp.Emulator.Commands;
 
-/// <summary>The v-list-* scripts, printed exactly as their bash json/shell/plain functions do.</summary>
-public sealed partial class HestiaEmulator
+/// <summary>v-list-web-domains and v-list-web-domain, printed exactly as their bash json/shell/plain/csv functions do.</summary>
+internal sealed class WebDomainListing(ScriptChecks checks)
 {
+    private readonly ServerState _state = checks.State;
+
     private static readonly string[] WebDomainsFields =
     [
         "IP", "IP6", "DOCUMENT_ROOT", "U_DISK", "U_BANDWIDTH", "TPL", "ALIAS", "STATS", "STATS_USER", "SSL", "SSL_HOME",
@@ -18,153 +24,19 @@ public sealed partial class HestiaEmulator
         "FASTCGI_CACHE", "FASTCGI_DURATION", "REDIRECT", "REDIRECT_CODE", "CUSTOM_DOCROOT", "SUSPENDED", "TIME", "DATE",
     ];
 
-    private static readonly string[] UserFields =
-    [
-        "NAME", "PACKAGE", "WEB_TEMPLATE", "BACKEND_TEMPLATE", "PROXY_TEMPLATE", "DNS_TEMPLATE", "WEB_DOMAINS", "WEB_ALIASES",
-        "DNS_DOMAINS", "DNS_RECORDS", "MAIL_DOMAINS", "MAIL_ACCOUNTS", "DATABASES", "CRON_JOBS", "DISK_QUOTA", "BANDWIDTH",
-        "HOME", "NS", "SHELL", "BACKUPS", "CONTACT", "CRON_REPORTS", "RKEY", "TWOFA", "QRCODE", "ROLE", "SUSPENDED",
-        "SUSPENDED_USERS", "SUSPENDED_WEB", "SUSPENDED_DNS", "SUSPENDED_MAIL", "SUSPENDED_DB", "SUSPENDED_CRON", "IP_AVAIL",
-        "IP_OWNED", "U_USERS", "U_DISK", "U_DISK_DIRS", "U_DISK_WEB", "U_DISK_MAIL", "U_DISK_DB", "U_BANDWIDTH",
-        "U_WEB_DOMAINS", "U_WEB_SSL", "U_WEB_ALIASES", "U_DNS_DOMAINS", "U_DNS_RECORDS", "U_MAIL_DOMAINS", "U_MAIL_DKIM",
-        "U_MAIL_ACCOUNTS", "U_DATABASES", "U_CRON_JOBS", "U_BACKUPS", "BACKUPS_INCREMENTAL", "LANGUAGE", "THEME",
-        "NOTIFICATIONS", "PREF_UI_SORT", "LOGIN_DISABLED", "LOGIN_USE_IPLIST", "LOGIN_ALLOW_IPS", "PHPCLI", "TIME", "DATE",
-    ];
-
-    private static readonly string[] UsersFields =
-    [
-        "NAME", "PACKAGE", "WEB_TEMPLATE", "BACKEND_TEMPLATE", "PROXY_TEMPLATE", "DNS_TEMPLATE", "WEB_DOMAINS", "WEB_ALIASES",
-        "DNS_DOMAINS", "DNS_RECORDS", "MAIL_DOMAINS", "MAIL_ACCOUNTS", "DATABASES", "CRON_JOBS", "DISK_QUOTA", "CPU_QUOTA",
-        "CPU_QUOTA_PERIOD", "MEMORY_LIMIT", "SWAP_LIMIT", "BANDWIDTH", "NS", "SHELL", "BACKUPS", "CONTACT", "CRON_REPORTS",
-        "RKEY", "ROLE", "SUSPENDED", "SUSPENDED_USERS", "SUSPENDED_WEB", "SUSPENDED_DNS", "SUSPENDED_MAIL", "SUSPENDED_DB",
-        "SUSPENDED_CRON", "IP_AVAIL", "IP_OWNED", "U_USERS", "U_DISK", "U_DISK_DIRS", "U_DISK_WEB", "U_DISK_MAIL",
-        "U_DISK_DB", "U_BANDWIDTH", "U_WEB_DOMAINS", "U_WEB_SSL", "U_WEB_ALIASES", "U_DNS_DOMAINS", "U_DNS_RECORDS",
-        "U_MAIL_DOMAINS", "U_MAIL_DKIM", "U_MAIL_ACCOUNTS", "U_DATABASES", "U_CRON_JOBS", "U_BACKUPS", "LANGUAGE", "TIME", "DATE",
-    ];
-
-    /// <summary>8-space indented <c>"KEY": "value"</c> lines, a comma after all but the last, values unescaped (as bash prints them).</summary>
-    private static IEnumerable<string> JsonFields(IReadOnlyList<string> keys, Func<string, string> value) =>
-        keys.Select((k, i) => $"        \"{k}\": \"{value(k)}\"" + (i < keys.Count - 1 ? "," : ""));
-
     private string DocRoot(PanelUser user, WebDomainRecord web) =>
         web.Get("CUSTOM_DOCROOT").Length > 0 ? web.Get("CUSTOM_DOCROOT") : $"/home/{user.Name}/web/{web.Domain}/public_html/";
 
     private string WebValue(PanelUser user, WebDomainRecord web, string key) =>
         key == "DOCUMENT_ROOT" ? DocRoot(user, web) : web.Get(key);
 
-    /// <summary>The user.conf value, with the counters Hestia keeps up to date computed from the live state.</summary>
-    private string UserValue(PanelUser user, string key)
-    {
-        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-        return key switch
-        {
-            "HOME" => $"/home/{user.Name}",
-            "U_USERS" => N(Users.Count),
-            "SUSPENDED_USERS" => N(Users.Count(u => u.Suspended)),
-            "U_WEB_DOMAINS" => N(user.Domains.Count),
-            "SUSPENDED_WEB" => N(user.Domains.Count(d => d.Suspended)),
-            "U_WEB_SSL" => N(user.Domains.Count(d => d.Get("SSL") == "yes")),
-            "U_WEB_ALIASES" => N(user.Domains.Sum(d => d.Get("ALIAS").Split(',', StringSplitOptions.RemoveEmptyEntries).Length)),
-            _ => user.Get(key),
-        };
-    }
-
-    private CmdResult ListUsers(List<string> a)
-    {
-        var format = a.Count > 0 ? a[0] : "shell";
-        var users = Passwd.Where(p => p.Gecos.Contains('@')).Select(p => Users.FirstOrDefault(u => u.Name == p.Name)).OfType<PanelUser>().ToList();
-        switch (format)
-        {
-            case "json":
-            {
-                // echo -n per entry, "," + newline between entries, the final "}" glued to the last "        }".
-                var text = new System.Text.StringBuilder("{\n");
-                for (var i = 0; i < users.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        text.Append(",\n");
-                    }
-
-                    var u = users[i];
-                    text.Append($"    \"{u.Name}\": {{\n").Append(string.Join('\n', JsonFields(UsersFields, f => UserValue(u, f)))).Append("\n        }");
-                }
-
-                text.Append("}\n");
-                return Listed(users.Count, [.. text.ToString().TrimEnd('\n').Split('\n')]);
-            }
-
-            case "list":
-                return Listed(users.Count, [.. users.Select(u => u.Name)]);
-            case "plain":
-                return Listed(users.Count, [.. users.Select(u => string.Join('\t', new[] { u.Name }.Concat(UsersFields.Select(f => UserValue(u, f)))) + "\t")]);
-            case "shell":
-            {
-                var rows = new List<string[]>
-                {
-                    new[] { "USER", "ROLE", "PKG", "WEB", "DNS", "MAIL", "DB", "DISK", "BW", "SPND", "DATE" },
-                    new[] { "----", "----", "---", "---", "---", "---", "--", "----", "--", "----", "----" },
-                };
-                rows.AddRange(users.Select(u => new[]
-                {
-                    u.Name, UserValue(u, "ROLE"), UserValue(u, "PACKAGE"), UserValue(u, "U_WEB_DOMAINS"), UserValue(u, "U_DNS_DOMAINS"),
-                    UserValue(u, "U_MAIL_DOMAINS"), UserValue(u, "U_DATABASES"), UserValue(u, "U_DISK"), UserValue(u, "U_BANDWIDTH"),
-                    UserValue(u, "SUSPENDED"), UserValue(u, "DATE"),
-                }));
-                return Listed(users.Count, ColumnT(rows));
-            }
-
-            default:
-                return Ok();
-        }
-    }
-
-    /// <summary><c>column -t</c>: blank-separated words aligned, two spaces between columns.</summary>
-    private static List<string> ColumnT(List<string[]> rows)
-    {
-        var cells = rows.Select(r => r.Where(c => c.Length > 0).ToArray()).ToList();
-        var widths = new int[cells.Max(r => r.Length)];
-        foreach (var r in cells)
-        {
-            for (var i = 0; i < r.Length; i++)
-            {
-                widths[i] = Math.Max(widths[i], r[i].Length);
-            }
-        }
-
-        return [.. cells.Select(r => string.Join("  ", r.Select((c, i) => i == r.Length - 1 ? c : c.PadRight(widths[i]))))];
-    }
-
-    private CmdResult ListUser(List<string> a)
-    {
-        var user = Arg(a, 0);
-        var format = a.Count > 1 ? a[1] : "shell";
-        CheckArgs(a, 1, "v-list-user", "USER [FORMAT]");
-        UserFormatValid(user, "user");
-        var u = UserExists(user);
-        switch (format)
-        {
-            case "json":
-                var lines = new List<string> { "{", $"    \"{u.Name}\": {{" };
-                lines.AddRange(JsonFields(UserFields, f => UserValue(u, f)));
-                lines.Add("        }");
-                lines.Add("}");
-                return new CmdResult(0, lines);
-            case "plain":
-                return Ok(string.Join('\t', new[] { u.Name }.Concat(UserFields.Select(f => UserValue(u, f)))));
-            case "shell":
-                return new CmdResult(0, [.. UserFields.Select(f => $"{f + ":",-18}{UserValue(u, f)}".TrimEnd())]);
-            default:
-                return Ok();
-        }
-    }
-
-    private CmdResult ListWebDomains(List<string> a)
+    public CmdResult ListWebDomains(List<string> a)
     {
         var user = Arg(a, 0);
         var format = a.Count > 1 ? a[1] : "shell";
         CheckArgs(a, 1, "v-list-web-domains", "USER [FORMAT]");
         UserFormatValid(user, "user");
-        var u = UserExists(user);
+        var u = checks.UserExists(user);
         switch (format)
         {
             case "json":
@@ -196,7 +68,7 @@ public sealed partial class HestiaEmulator
         }
     }
 
-    private CmdResult ListWebDomain(List<string> a)
+    public CmdResult ListWebDomain(List<string> a)
     {
         var user = Arg(a, 0);
         var domain = Arg(a, 1);
@@ -204,7 +76,7 @@ public sealed partial class HestiaEmulator
         CheckArgs(a, 2, "v-list-web-domain", "USER DOMAIN [FORMAT]");
         UserFormatValid(user, "user");
         DomainFormatValid(domain);
-        var u = UserExists(user);
+        var u = checks.UserExists(user);
         var web = WebDomainExists(u, domain);
         string V(string key) => WebValue(u, web, key);
         switch (format)
@@ -264,12 +136,12 @@ public sealed partial class HestiaEmulator
                 }
 
                 lines.Add("TEMPLATE:         " + V("TPL"));
-                if (WebBackend.Length > 0)
+                if (_state.WebBackend.Length > 0)
                 {
                     lines.Add("BACKEND:          " + V("BACKEND"));
                 }
 
-                if (ProxySystem.Length > 0)
+                if (_state.ProxySystem.Length > 0)
                 {
                     lines.Add("PROXY:            " + V("PROXY"));
                     lines.Add("PROXY EXT:        " + V("PROXY_EXT").Replace(',', ' '));

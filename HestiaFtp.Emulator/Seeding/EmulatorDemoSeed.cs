@@ -1,6 +1,7 @@
 using System.Globalization;
+using HestiaFtp.Emulator.State;
 
-namespace HestiaFtp.Emulator;
+namespace HestiaFtp.Emulator.Seeding;
 
 /// <summary>The realistic demo data set used by <see cref="HestiaEmulator.CreateDemo"/> (IPs from 203.0.113.0/24).</summary>
 public static class EmulatorDemoSeed
@@ -26,7 +27,7 @@ public static class EmulatorDemoSeed
             Ip = ip,
             Ssl = ssl ? "yes" : "no",
             Suspended = suspended ? "yes" : "no",
-            Folders = [.. HestiaEmulator.DefaultFolders, .. extraFolders ?? []],
+            Folders = [.. Provisioning.DefaultFolders, .. extraFolders ?? []],
             FtpAccounts = ftp,
             Fields = new Dictionary<string, string>
             {

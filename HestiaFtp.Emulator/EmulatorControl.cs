@@ -202,8 +202,23 @@ public sealed class EmulatorControl
         }
     });
 
-    /// <summary>Drops all pending faults.</summary>
-    public void ClearFaults() => Do(() => _state.Faults.Clear());
+    /// <summary>
+    /// Makes an out-of-band change right after the next API request for <paramref name="command"/> has run, before it is
+    /// answered, as an admin on the server's shell might between two calls of a client: reproduces such a race
+    /// deterministically. <paramref name="change"/> may call this control's methods.
+    /// </summary>
+    public void AfterNext(string command, Action change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        Do(() => _state.AfterNext.Add((command, change)));
+    }
+
+    /// <summary>Drops all pending faults and <see cref="AfterNext"/> changes.</summary>
+    public void ClearFaults() => Do(() =>
+    {
+        _state.Faults.Clear();
+        _state.AfterNext.Clear();
+    });
 
     /// <summary>
     /// Latency model for every API request answered by <see cref="HestiaEmulator.HandleAsync"/> (so by

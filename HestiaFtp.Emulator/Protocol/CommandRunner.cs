@@ -20,6 +20,7 @@ internal sealed class CommandRunner(ServerState state, CommandTable commands)
         }
 
         var result = cmd == "v-make-tmp-file" ? MakeTmpFile(args) : commands.Execute(cmd, args);
+        RunChangeAfter(cmd);
         var lines = result.Lines.Select(l => l.TrimEnd()).ToList();
         var faultResponse = fault is { Fault: EmulatorFault.Http500AfterApplying or EmulatorFault.HangAfterApplying }
             ? ApiResponses.Http500
@@ -38,6 +39,18 @@ internal sealed class CommandRunner(ServerState state, CommandTable commands)
         var fault = state.Faults[index];
         state.Faults.RemoveAt(index);
         return fault;
+    }
+
+    /// <summary>An out-of-band change queued with <see cref="EmulatorControl.AfterNext"/> (the lock is held: it is reentrant).</summary>
+    private void RunChangeAfter(string cmd)
+    {
+        var index = state.AfterNext.FindIndex(x => x.Command == cmd);
+        if (index >= 0)
+        {
+            var change = state.AfterNext[index].Change;
+            state.AfterNext.RemoveAt(index);
+            change();
+        }
     }
 
     private CmdResult MakeTmpFile(List<string> args)

@@ -70,6 +70,7 @@ internal sealed class ServerState
 
     // ---- the emulator's own knobs ----
     public List<PendingFault> Faults { get; } = [];
+    public List<(string Command, Action Change)> AfterNext { get; } = [];
     public TimeSpan LatencyPerCall { get; set; }
     public TimeSpan LatencyPerRecord { get; set; }
     public Dictionary<string, int> CallCounts { get; } = new(StringComparer.Ordinal);

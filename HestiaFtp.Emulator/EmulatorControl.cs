@@ -140,55 +140,12 @@ public sealed class EmulatorControl
         Do(() => _provisioning.AddFtpDirect(Find(user), Domain(user, domain), fullLogin, path, password));
 
     /// <summary>Removes an FTP account (exact name) from the domain's lists and /etc/passwd.</summary>
-    public void DeleteFtpAccountDirect(string user, string domain, string fullLogin) => Do(() =>
-    {
-        var web = Domain(user, domain);
-        var users = web.Get("FTP_USER").Split(':').ToList();
-        var paths = web.Get("FTP_PATH").Split(':').ToList();
-        var index = users.IndexOf(fullLogin);
-        if (index < 0)
-        {
-            throw new InvalidOperationException($"No FTP account {fullLogin} on {domain}.");
-        }
-
-        users.RemoveAt(index);
-        if (index < paths.Count)
-        {
-            paths.RemoveAt(index);
-        }
-
-        web.Set("FTP_USER", string.Join(':', users));
-        web.Set("FTP_PATH", users.Count == 0 ? "" : string.Join(':', paths));
-        _state.Passwd.RemoveAll(p => p.Name == fullLogin);
-    });
+    public void DeleteFtpAccountDirect(string user, string domain, string fullLogin) =>
+        Do(() => _provisioning.RemoveFtpDirect(Domain(user, domain), fullLogin));
 
     /// <summary>Sets an FTP account's stored path and home directly (creating the folder).</summary>
-    public void ChangeFtpPathDirect(string user, string domain, string fullLogin, string path) => Do(() =>
-    {
-        var web = Domain(user, domain);
-        var users = web.Get("FTP_USER").Split(':').ToList();
-        var paths = web.Get("FTP_PATH").Split(':').ToList();
-        var index = users.IndexOf(fullLogin);
-        if (index < 0)
-        {
-            throw new InvalidOperationException($"No FTP account {fullLogin} on {domain}.");
-        }
-
-        while (paths.Count < users.Count)
-        {
-            paths.Add("");
-        }
-
-        paths[index] = path;
-        web.Set("FTP_PATH", string.Join(':', paths));
-        var home = $"/home/{user}/web/{domain}" + (path.Length == 0 ? "" : (path.StartsWith('/') ? "" : "/") + path.TrimEnd('/'));
-        _state.Fs.MakeDirs(home, user, "751", _state.Time.GetLocalNow());
-        var entry = _state.Passwd.FirstOrDefault(p => p.Name == fullLogin);
-        if (entry is not null)
-        {
-            entry.Home = home;
-        }
-    });
+    public void ChangeFtpPathDirect(string user, string domain, string fullLogin, string path) =>
+        Do(() => _provisioning.ChangeFtpPathDirect(Find(user), Domain(user, domain), fullLogin, path));
 
     // ---------------------------------------------------------------- faults and CLI
 

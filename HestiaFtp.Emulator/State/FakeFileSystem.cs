@@ -33,6 +33,14 @@ internal sealed class FakeFileSystem
         }
     }
 
+    /// <summary>Creates a folder, or sets an existing one's owner, group and mode (its content stays); missing parents are
+    /// created 751 for <paramref name="owner"/>.</summary>
+    public void AddFolder(string path, string owner, string mode, DateTimeOffset now, string? group = null)
+    {
+        MakeDirs(Parent(path), owner, "751", now);
+        _nodes[path] = new FsNode { IsDir = true, Mode = mode, Owner = owner, Group = group, Size = 4096, Modified = now };
+    }
+
     /// <summary>Creates (or replaces) a regular file; missing parents are created 751 for <paramref name="owner"/>.</summary>
     public void AddFile(string path, string owner, long size, DateTimeOffset now, string mode = "644", string? group = null)
     {

@@ -119,4 +119,30 @@ public sealed class StandaloneEmulatorTests : IDisposable
 
         Assert.Contains("cannot be combined with --demo", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Seed_TheSnapshotExample_StartsAsDocumented()
+    {
+        await using var host = await StandaloneHost.StartAsync(new EmulatorCommandLine { SeedFile = Example("snapshot.json") });
+
+        var domains = await host.ApiTextAsync("v-list-web-domains", "alice", "json");
+
+        Assert.Contains("\"FTP_USER\": \"alice_media\"", domains, StringComparison.Ordinal);
+        Assert.Contains("\"SUSPENDED\": \"yes\"", domains, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_TheStepsExample_StartsAsDocumented()
+    {
+        await using var host = await StandaloneHost.StartAsync(new EmulatorCommandLine { Demo = true, SeedFile = Example("steps.json") });
+
+        Assert.Contains("\"FTP_USER\": \"alice_uploads\"", await host.ApiTextAsync("v-list-web-domain", "alice", "shop.example", "json"), StringComparison.Ordinal);
+        Assert.Equal(
+            ["d|755|||alice|www-data|4096|", "f|644|||alice|alice|482113|catalogue.pdf"],
+            await host.ListFolderAsync("alice", "/home/alice/web/shop.example/public_html/uploads"));
+        Assert.Contains("l|777|||alice|alice|21|latest", await host.ListFolderAsync("alice", "/home/alice/web/shop.example/public_html"));
+        Assert.Contains("\"SUSPENDED\": \"yes\"", await host.ApiTextAsync("v-list-web-domain", "carol", "yoga-rivage.fr", "json"), StringComparison.Ordinal);
+    }
+
+    private static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "Emulator", "Examples", name);
 }

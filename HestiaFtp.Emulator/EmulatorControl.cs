@@ -47,6 +47,9 @@ public sealed class EmulatorControl
         _state.RootUser = user;
     });
 
+    /// <summary>hestia.conf <c>ROOT_USER</c>.</summary>
+    public string RootUser => Read(() => _state.RootUser);
+
     /// <summary>Sets the ROOT_USER's panel password (used by legacy user/password auth).</summary>
     public void SetAdminPassword(string password) => Do(() => Passwd(_state.RootUser).Password = password);
 
@@ -129,6 +132,18 @@ public sealed class EmulatorControl
         Domain(user, domain);
         _state.Fs.AddFile($"/home/{user}/web/{domain}/{relPath.Trim('/')}", user, size, _state.Time.GetLocalNow());
     });
+
+    /// <summary>Creates a folder at an absolute path (missing parents 751 for the owner) with its owner, group and mode.</summary>
+    public void AddFolderAt(string absolutePath, string owner, string? group, string mode) =>
+        Do(() => _state.Fs.AddFolder(absolutePath, owner, mode, _state.Time.GetLocalNow(), group));
+
+    /// <summary>Creates (or replaces) a regular file at an absolute path with its owner, group, mode and size.</summary>
+    public void AddFileAt(string absolutePath, string owner, string? group, string mode, long size) =>
+        Do(() => _state.Fs.AddFile(absolutePath, owner, size, _state.Time.GetLocalNow(), mode, group));
+
+    /// <summary>Creates (or replaces) a symbolic link at an absolute path (mode 777, size = the target's length; not followed).</summary>
+    public void AddSymlinkAt(string absolutePath, string target, string owner, string? group) =>
+        Do(() => _state.Fs.AddSymlink(absolutePath, target, owner, _state.Time.GetLocalNow(), group));
 
     /// <summary>True when an absolute path exists in the fake filesystem.</summary>
     public bool PathExists(string absolutePath) => Read(() => _state.Fs.Exists(absolutePath));

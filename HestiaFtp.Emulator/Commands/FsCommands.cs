@@ -120,7 +120,7 @@ internal sealed class FsCommands(ScriptChecks checks)
 
         foreach (var path in missing)
         {
-            _state.Fs.SetDir(path, user, user, "755", _state.Time.GetLocalNow());
+            _state.Fs.AddFolder(path, user, "755", _state.Time.GetLocalNow(), user);
         }
 
         return Ok();

@@ -39,8 +39,9 @@ internal sealed class FakeFileSystem
         }
     }
 
-    /// <summary>Sets a folder's mode and owners (chmod/chown), creating it if missing.</summary>
-    public void SetDir(string path, string owner, string group, string mode, DateTimeOffset now)
+    /// <summary>Creates a folder, or sets an existing one's owner, group and mode (its content stays); missing parents are
+    /// created 751 for <paramref name="owner"/>.</summary>
+    public void AddFolder(string path, string owner, string mode, DateTimeOffset now, string? group = null)
     {
         MakeDirs(Parent(path), owner, "751", now);
         _nodes[path] = Dir(mode, owner, group, now);

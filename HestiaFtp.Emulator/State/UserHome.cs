@@ -8,14 +8,14 @@ internal static class UserHome
     public static void Create(FakeFileSystem fs, string user, DateTimeOffset now)
     {
         var home = $"/home/{user}";
-        fs.SetDir(home, user, user, "711", now); // useradd -m (HOME_MODE 0700), chmod a+x
-        fs.SetDir($"{home}/conf", "root", "root", "755", now);
-        fs.SetDir($"{home}/conf/web", "root", "root", "751", now);
-        fs.SetDir($"{home}/web", "root", user, "755", now);
-        fs.SetDir($"{home}/tmp", user, user, "700", now);
+        fs.AddFolder(home, user, "711", now, user); // useradd -m (HOME_MODE 0700), chmod a+x
+        fs.AddFolder($"{home}/conf", "root", "755", now, "root");
+        fs.AddFolder($"{home}/conf/web", "root", "751", now, "root");
+        fs.AddFolder($"{home}/web", "root", "755", now, user);
+        fs.AddFolder($"{home}/tmp", user, "700", now, user);
         foreach (var folder in Writable)
         {
-            fs.SetDir($"{home}/{folder}", user, user, "755", now);
+            fs.AddFolder($"{home}/{folder}", user, "755", now, user);
         }
     }
 }

@@ -32,10 +32,10 @@ internal static class WebDomainSkeleton
         var dir = $"{web}/{domain}";
         if (!fs.Exists(web))
         {
-            fs.SetDir(web, "root", user, "755", now);
+            fs.AddFolder(web, "root", "755", now, user);
         }
 
-        fs.SetDir(dir, user, user, "551", now);
+        fs.AddFolder(dir, user, "551", now, user);
         foreach (var folder in (folders ?? Folders).Select(f => f.Trim('/')).Where(f => f.Length > 0))
         {
             var top = folder.Split('/')[0];
@@ -45,7 +45,7 @@ internal static class WebDomainSkeleton
                 {
                     var inPublic = top == "public_html";
                     var mode = inPublic ? "755" : path is "logs" or "stats" ? "551" : "751";
-                    fs.SetDir($"{dir}/{path}", user, path == "public_html" ? "www-data" : user, mode, now);
+                    fs.AddFolder($"{dir}/{path}", user, mode, now, path == "public_html" ? "www-data" : user);
                 }
             }
         }

@@ -26,9 +26,9 @@ internal static class CircuitWeight
     private const int PageCount = 20;
     private const int Cycles = 2;
     private const int CardsPerPage = 48;
-    private const string BigUser = "bigco";
+    private const string BigUser = BigCustomer.User;
     private const string EmptyUser = "dave";
-    private const string BenchPassword = "Bench-Customer-2026";
+    private const string BenchPassword = BigCustomer.Password;
 
     public static async Task RunAsync(Report report)
     {
@@ -192,16 +192,7 @@ internal static class CircuitWeight
     {
         control.AddUser(EmptyUser, BenchPassword);
         control.AddWebDomain(EmptyUser, "dave-empty.example");
-        control.AddUser(BigUser, BenchPassword);
-        for (var d = 0; d < 10; d++)
-        {
-            var domain = $"site{d}.bigco.example";
-            control.AddWebDomain(BigUser, domain);
-            for (var a = 0; a < 200; a++)
-            {
-                control.AddFtpAccountDirect(BigUser, domain, $"{BigUser}_d{d}a{a:000}", a % 3 == 0 ? "" : "/public_html", "Big-Ftp-2026");
-            }
-        }
+        BigCustomer.Seed(control);
     }
 
     private static async Task<List<IPage>> OpenBaselineAsync(IBrowserContext context, CircuitCounter counter, string user, string password)

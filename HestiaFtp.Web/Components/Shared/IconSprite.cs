@@ -30,7 +30,8 @@ public static class IconSprite
         "<svg class=\"icon-sprite\" aria-hidden=\"true\" focusable=\"false\" width=\"0\" height=\"0\">" +
         string.Concat(Symbols.Select(s => $"<symbol id=\"{s.Id}\" viewBox=\"0 0 24 24\">{s.Icon}</symbol>")) + "</svg>");
 
-    /// <summary>An icon drawn from a symbol of <see cref="Definitions"/>, as markup text.</summary>
+    /// <summary>An icon drawn from a symbol of <see cref="Definitions"/>, as markup text (the symbol's viewBox scales it to the
+    /// size app.css gives the class, so the reference needs none).</summary>
     public static string Use(string id, string cssClass = "inline-icon") =>
-        $"<svg class=\"{cssClass}\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\"><use href=\"#{id}\"></use></svg>";
+        $"<svg class=\"{cssClass}\" aria-hidden=\"true\" focusable=\"false\"><use href=\"#{id}\"/></svg>";
 }

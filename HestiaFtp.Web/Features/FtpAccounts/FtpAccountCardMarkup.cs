@@ -5,6 +5,7 @@ using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace HestiaFtp.Web.Features.FtpAccounts;
 
@@ -17,6 +18,13 @@ namespace HestiaFtp.Web.Features.FtpAccounts;
 public static class FtpAccountCardMarkup
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+
+    private static readonly string Avatar = InlineIcon.Svg(Icons.Material.Filled.Person, "card-avatar").Value;
+    private static readonly string LockedAvatar = InlineIcon.Svg(Icons.Material.Filled.Person, "card-avatar locked").Value;
+
+    /// <summary>The card's avatar and login (the copy button follows them).</summary>
+    public static MarkupString Head(FtpAccountCardModel model) => new(
+        (model.Status == FtpAccountCardStatus.LoginsLocked ? LockedAvatar : Avatar) + $"<span class=\"login-text\">{Html.Encode(model.Login)}</span>");
 
     /// <summary>The status chip of a card, e.g. "Active" with its icon.</summary>
     public static MarkupString Chip(IStringLocalizer<Strings> l, FtpAccountCardStatus status)

@@ -12,6 +12,7 @@ public static class IconSprite
 {
     private static readonly (string Id, string Icon)[] Symbols =
     [
+        ("icon-person", Icons.Material.Filled.Person),
         ("icon-domain", Icons.Material.Outlined.Language),
         ("icon-site", Icons.Material.Outlined.OpenInNew),
         ("icon-ip", Icons.Material.Outlined.Dns),

@@ -5,7 +5,6 @@ using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MudBlazor;
 
 namespace HestiaFtp.Web.Features.FtpAccounts;
 
@@ -19,8 +18,8 @@ public static class FtpAccountCardMarkup
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    private static readonly string Avatar = InlineIcon.Svg(Icons.Material.Filled.Person, "card-avatar").Value;
-    private static readonly string LockedAvatar = InlineIcon.Svg(Icons.Material.Filled.Person, "card-avatar locked").Value;
+    private static readonly string Avatar = IconSprite.Use("icon-person", "card-avatar");
+    private static readonly string LockedAvatar = IconSprite.Use("icon-person", "card-avatar locked");
 
     /// <summary>The card's avatar and login (the copy button follows them).</summary>
     public static MarkupString Head(FtpAccountCardModel model) => new(

@@ -6,7 +6,7 @@ using static HestiaFtp.Emulator.Commands.ScriptExit;
 namespace HestiaFtp.Emulator.Commands;
 
 /// <summary>The checks the scripts share (HestiaCP's <c>func/main.sh</c>): argument formats, existence, suspension, demo mode.</summary>
-internal sealed class ScriptChecks(ServerState state)
+internal sealed partial class ScriptChecks(ServerState state)
 {
     public const string DemoMessage = "ERROR: Unable to perform operation due to security restrictions that are in place.";
 
@@ -14,8 +14,11 @@ internal sealed class ScriptChecks(ServerState state)
 
     private const string DomainExcluded = "[]!@#$^&*()+={},<>?_/\\\"|'`;%";
 
-    private static readonly Regex UserFormat = new(@"^[A-Za-z0-9][-|\\._A-Za-z0-9]{0,28}[A-Za-z0-9]$", RegexOptions.CultureInvariant);
-    private static readonly Regex OneChar = new("^[A-Za-z0-9]$", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^[A-Za-z0-9][-|\\._A-Za-z0-9]{0,28}[A-Za-z0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex UserFormat();
+
+    [GeneratedRegex("^[A-Za-z0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex OneChar();
 
     public ServerState State { get; } = state;
 
@@ -36,7 +39,7 @@ internal sealed class ScriptChecks(ServerState state)
             return;
         }
 
-        var ok = value.Length == 1 ? OneChar.IsMatch(value) : UserFormat.IsMatch(value);
+        var ok = value.Length == 1 ? OneChar().IsMatch(value) : UserFormat().IsMatch(value);
         if (!ok || value.Any(c => c > 127))
         {
             throw Fail(2, $"Error: invalid {argName} format :: {value}");

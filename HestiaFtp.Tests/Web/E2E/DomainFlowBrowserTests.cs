@@ -50,6 +50,8 @@ public sealed class DomainFlowBrowserTests(FlowDashboardHost host) : IClassFixtu
         await page.Locator("#create-password").FillAsync($"Wq4-Deploy-{m.Tag}-7Zk");
         await page.Locator("#create-folder").FillAsync("public_html/uploads");
         await Expect(page.Locator("#folder-preview")).ToContainTextAsync($"{domainFolder}/public_html/uploads");
+        // The pointer still rests where "Add" was clicked, over the dialog's Generate button, whose tooltip would cover the form.
+        await page.Mouse.MoveAsync(1, 1);
         await Axe.AssertAccessibleAsync(page, State("create-dialog-filled"));
         await page.Locator("#create-submit").ClickAsync();
         var login = $"{user}_deploy";

@@ -45,12 +45,7 @@ internal sealed record FlowMatrix(string Culture, string Viewport)
     /// </summary>
     public async Task SignInAsync(DashboardHost host, IPage page, string user, string password, string? axeState = null)
     {
-        await page.GotoAsync("/signin");
-        if (Culture != "en")
-        {
-            await page.Locator($".signin-lang a[lang='{Culture}']").ClickAsync();
-        }
-        await Expect(page.Locator("#signin-title")).ToHaveTextAsync(Text(host, "SignIn.Title"));
+        await OpenSignInAsync(host, page);
         if (axeState is not null)
         {
             await Axe.AssertAccessibleAsync(page, axeState);
@@ -60,6 +55,18 @@ internal sealed record FlowMatrix(string Culture, string Viewport)
         await page.Locator("#signin-submit").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
         await DashboardHost.WaitInteractiveAsync(page);
+    }
+
+    /// <summary>The sign-in page in this language, reloaded in it when the language link was used.</summary>
+    public async Task OpenSignInAsync(DashboardHost host, IPage page)
+    {
+        await page.GotoAsync("/signin");
+        if (Culture != "en")
+        {
+            await page.Locator($".signin-lang a[lang='{Culture}']").ClickAsync();
+        }
+        // The link reloads the page: typing before the reload finished would go into the page being left.
+        await Expect(page.Locator("#signin-title")).ToHaveTextAsync(Text(host, "SignIn.Title"));
     }
 
     /// <summary>Opens a dashboard path and waits for its circuit.</summary>

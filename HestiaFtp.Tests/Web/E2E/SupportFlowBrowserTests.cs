@@ -26,11 +26,7 @@ public sealed class SupportFlowBrowserTests(FlowDashboardHost host) : IClassFixt
         var page = await m.NewPageAsync(host);
 
         // HestiaCP refuses a suspended user's password check, so the message covers both causes without telling which.
-        await page.GotoAsync("/signin");
-        if (culture != "en")
-        {
-            await page.Locator($".signin-lang a[lang='{culture}']").ClickAsync();
-        }
+        await m.OpenSignInAsync(host, page);
         await page.Locator("#signin-user").FillAsync("bob");
         await page.Locator("#signin-password").FillAsync("Bob-Demo-2026");
         await page.Locator("#signin-submit").ClickAsync();

@@ -23,6 +23,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddLocalization();
         Services.AddSingleton<IFtpDashboard>(Dashboard);
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<HestiaFtp.Web.Expiry.IFtpExpiries>(Expiries);
         Services.AddSingleton<IUserPreferences>(Preferences);
         Services.AddScoped<ReaderTimeZone>();
         Auth = AddAuthorization();
@@ -32,6 +33,8 @@ public abstract class DashboardTestContext : BunitContext
     protected FakeFtpDashboard Dashboard { get; } = new();
 
     protected InMemoryUserPreferences Preferences { get; } = new();
+
+    protected FakeFtpExpiries Expiries { get; } = new(TimeProvider.System);
 
     protected BunitAuthorizationContext Auth { get; }
 

@@ -395,7 +395,7 @@ public sealed class AccessibilityBrowserTests(DashboardHost host) : IClassFixtur
     }
 
     /// <summary>Runs axe on the whole page, prints what it found, and fails on any violation or a page without one h1 and a main.</summary>
-    private static async Task AssertAccessibleAsync(IPage page, string state)
+    internal static async Task AssertAccessibleAsync(IPage page, string state)
     {
         // Let MudBlazor's transitions (dialog fade-in, ripples) settle: axe measures colours as painted.
         await page.WaitForTimeoutAsync(400);

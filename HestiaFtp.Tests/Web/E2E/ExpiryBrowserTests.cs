@@ -94,6 +94,14 @@ public sealed class ExpiryBrowserTests : IAsyncLifetime
         await page.Locator("#view-table").ClickAsync();
         await Expect(page.Locator("#accounts-table")).ToBeVisibleAsync();
         await AccessibilityBrowserTests.AssertAccessibleAsync(page, $"{culture}-table-with-end");
+
+        // The results of a rotation: the new passwords as dots with their copy buttons, copy-all and CSV, and the close guard.
+        await page.Locator("#bulk-password").ClickAsync();
+        await page.Locator("#bulk-password-submit").ClickAsync();
+        await Expect(page.Locator("#bulk-password-summary-done")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await page.Locator("#bulk-password-done").ClickAsync();
+        await Expect(page.Locator("#bulk-password-confirm")).ToBeVisibleAsync();
+        await AccessibilityBrowserTests.AssertAccessibleAsync(page, $"{culture}-bulk-password-results");
     }
 
     private static async Task CancelAsync(IPage page, string culture)

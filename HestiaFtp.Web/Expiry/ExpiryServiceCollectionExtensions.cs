@@ -22,6 +22,8 @@ public static class ExpiryServiceCollectionExtensions
         services.TryAddSingleton<ExpiryRemoval>();
         services.TryAddSingleton<ExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryJob>());
+        services.TryAddSingleton<ExpiryCleanup>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiryCleanup>());
         services.TryAddScoped<IFtpExpiries, FtpExpiries>();
         return services;
     }

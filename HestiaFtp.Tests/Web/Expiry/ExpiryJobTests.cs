@@ -212,4 +212,31 @@ public class ExpiryJobTests
         Assert.Empty(await store.ListDueAsync(now, 10, Ct));
         Assert.Single(await store.ListDueAsync(now + TimeSpan.FromMinutes(6), 10, Ct));
     }
+
+    [Fact]
+    public async Task Cleanup_ManualDeleteThroughTheDashboard_DropsTheEnd_SoARecreatedLoginDoesNotInheritIt()
+    {
+        var (stack, jobClock) = await StartAsync();
+        await using var _ = stack;
+        var cleanup = stack.Services.GetRequiredService<ExpiryCleanup>();
+        await cleanup.StartAsync(Ct);
+        var dropped = new TaskCompletionSource();
+        using var watch = stack.Services.GetRequiredService<ExpiryChanges>().Subscribe(AliceKey, () =>
+        {
+            dropped.TrySetResult();
+            return Task.CompletedTask;
+        });
+        await EndMediaInAsync(stack, TimeSpan.FromDays(1));
+        dropped = new TaskCompletionSource();
+
+        await stack.Dashboard.DeleteAsync(new HestiaFtp.Core.FtpAccounts.DeleteFtpAccountRequest("alice", Domain, Media), Ct);
+        await dropped.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await cleanup.StopAsync(Ct);
+        stack.Control.AddFtpAccountDirect("alice", Domain, Media, "/public_html/media", "Same-Folder-Again-2026");
+        jobClock.Advance(TimeSpan.FromDays(2));
+
+        Assert.Empty(await Expiries(stack).ListAsync(AliceKey, Ct));
+        Assert.Empty(await Job(stack).RunDueAsync(Ct));
+        Assert.Contains(Media, Logins(stack));
+    }
 }

@@ -7,7 +7,8 @@ namespace HestiaFtp.Web.Expiry;
 /// <see cref="ExpiryOptions.CheckInterval"/> on its own clock (<see cref="ExpiryClock"/>), it lists the ends that have passed,
 /// claims each in the database (a conditional update: with several instances, each end is worked on by one) and hands
 /// them, a domain at a time, to <see cref="ExpiryRemoval"/>. Deletes on one server are <see cref="ExpiryOptions.Pace"/>
-/// apart: each restarts the panel's sshd, and people's changes waiting for the same per-server lock go in between.
+/// apart (each restarts the panel's sshd), and each waits until no change a person made is running on that server
+/// (<see cref="Dashboard.InteractiveMutations"/>): people's changes go first.
 /// </summary>
 public sealed class ExpiryJob(
     IExpiryStore expiries,

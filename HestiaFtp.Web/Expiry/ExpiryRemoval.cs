@@ -38,7 +38,8 @@ public sealed class ExpiryRemoval(
     IExpiryStore expiries,
     ExpiryChanges changes,
     TimeProvider time,
-    ILogger<ExpiryRemoval> logger)
+    ILogger<ExpiryRemoval> logger,
+    InteractiveMutations? interactive = null)
 {
     /// <summary>
     /// <paramref name="claimed"/>: ends of one server, user and domain, claimed by <paramref name="owner"/>.
@@ -133,6 +134,11 @@ public sealed class ExpiryRemoval(
         if (pace is not null)
         {
             await pace().ConfigureAwait(false);
+        }
+        if (interactive is not null)
+        {
+            // People's changes on this server go first; the per-server lock then serializes the rest.
+            await interactive.WhenIdleAsync(key.Server, cancellationToken).ConfigureAwait(false);
         }
 
         long auditId;

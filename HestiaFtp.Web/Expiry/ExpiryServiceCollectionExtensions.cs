@@ -17,6 +17,7 @@ public static class ExpiryServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(new ExpiryClock(TimeProvider.System));
+        services.TryAddSingleton<Dashboard.InteractiveMutations>();
         services.TryAddSingleton<IExpiryStore, SqlExpiryStore>();
         services.TryAddSingleton<ExpiryChanges>();
         services.TryAddSingleton<ExpiryRemoval>();

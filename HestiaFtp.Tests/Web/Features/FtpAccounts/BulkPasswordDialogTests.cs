@@ -35,6 +35,13 @@ public sealed class BulkPasswordDialogTests : DashboardTestContext, IAsyncLifeti
     private List<BulkTarget> Targets(int count) =>
         _stack.Control.GetFtpAccounts("carol", Agency).Select(a => new BulkTarget(Agency, a.Login)).Take(count).ToList();
 
+    /// <summary>The rotation's click handler has finished: its last step arms the tab-close guard.</summary>
+    private void WaitUntilRotated()
+    {
+        _dialogs.WaitForElement("#bulk-password-summary-done", TimeSpan.FromSeconds(30));
+        _dialogs.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "hestiaFtp.guardUnload"), TimeSpan.FromSeconds(30));
+    }
+
     private async Task OpenAsync(List<BulkTarget> targets)
     {
         var service = Services.GetRequiredService<IDialogService>();
@@ -51,7 +58,7 @@ public sealed class BulkPasswordDialogTests : DashboardTestContext, IAsyncLifeti
         await OpenAsync(targets);
 
         _dialogs.Find("#bulk-password-submit").Click();
-        _dialogs.WaitForElement("#bulk-password-summary-done", TimeSpan.FromSeconds(30));
+        WaitUntilRotated();
         var markup = _dialogs.Markup;
         _dialogs.Find("#bulk-password-copy-all").Click();
 
@@ -75,10 +82,11 @@ public sealed class BulkPasswordDialogTests : DashboardTestContext, IAsyncLifeti
     {
         await OpenAsync(Targets(2));
         _dialogs.Find("#bulk-password-submit").Click();
-        _dialogs.WaitForElement("#bulk-password-summary-done", TimeSpan.FromSeconds(30));
+        WaitUntilRotated();
+        Assert.True(_dialogs.FindAll("#bulk-password-issued tbody tr").Count == 2, _dialogs.Find("#bulk-password-summary").TextContent);
 
         _dialogs.Find("#bulk-password-done").Click();
-        Assert.NotNull(_dialogs.Find("#bulk-password-confirm"));
+        Assert.True(_dialogs.FindAll("#bulk-password-confirm").Count == 1, _dialogs.Markup);
         _dialogs.Find("#bulk-password-keep-open").Click();
         _dialogs.Find("#bulk-password-csv").Click();
         _dialogs.Find("#bulk-password-done").Click();
@@ -97,7 +105,7 @@ public sealed class BulkPasswordDialogTests : DashboardTestContext, IAsyncLifeti
         await OpenAsync(targets);
 
         _dialogs.Find("#bulk-password-submit").Click();
-        _dialogs.WaitForElement("#bulk-password-summary-done", TimeSpan.FromSeconds(30));
+        WaitUntilRotated();
 
         Assert.Equal(2, _dialogs.FindAll("#bulk-password-issued tbody tr").Count);
         Assert.Empty(_dialogs.FindAll($"#bulk-password-issued tr[data-login='{targets[0].Login}']"));

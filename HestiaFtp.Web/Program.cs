@@ -4,6 +4,7 @@ using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Audit;
 using HestiaFtp.Web.Dashboard;
+using HestiaFtp.Web.Expiry;
 using HestiaFtp.Web.Data;
 using HestiaFtp.Web.Hosting;
 using HestiaFtp.Web.Live;
@@ -39,6 +40,7 @@ try
     builder.Services.AddSingleton<ICredentialGenerator, CredentialGenerator>();
     builder.Services.AddSingleton<FtpAccountService>();
     builder.Services.AddScoped<IFtpDashboard, FtpDashboard>();
+    builder.Services.AddFtpExpiries(builder.Configuration);
     builder.Services.AddScoped<ReaderTimeZone>();
 
     var app = builder.Build();

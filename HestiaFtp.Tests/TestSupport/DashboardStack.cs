@@ -1,3 +1,4 @@
+using HestiaFtp.Web.Expiry;
 using System.Collections.Concurrent;
 using HestiaFtp.Emulator;
 using HestiaFtp.Emulator.Seeding;
@@ -163,6 +164,7 @@ public sealed class DashboardStack : IAsyncDisposable
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<SettableAuthenticationStateProvider>());
         services.AddScoped<CurrentUser>();
         services.AddScoped<IFtpDashboard, FtpDashboard>();
+        services.AddFtpExpiries(configuration);
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName));
         // The sign-in defence and sessions as the app registers them, on the test clock, with throw-away keys.
         services.AddSingleton(sp => new SqliteSignInStore(sp.GetRequiredService<SqliteDatabase>()));

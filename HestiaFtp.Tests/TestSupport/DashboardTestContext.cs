@@ -24,6 +24,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton<IFtpDashboard>(Dashboard);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<HestiaFtp.Web.Live.IScaleOutStatus, HestiaFtp.Web.Live.SingleInstanceStatus>();
+        Services.AddSingleton<HestiaFtp.Web.Expiry.IFtpExpiries>(Expiries);
         Services.AddSingleton<IUserPreferences>(Preferences);
         Services.AddScoped<ReaderTimeZone>();
         Auth = AddAuthorization();
@@ -33,6 +34,8 @@ public abstract class DashboardTestContext : BunitContext
     protected FakeFtpDashboard Dashboard { get; } = new();
 
     protected InMemoryUserPreferences Preferences { get; } = new();
+
+    protected FakeFtpExpiries Expiries { get; } = new(TimeProvider.System);
 
     protected BunitAuthorizationContext Auth { get; }
 

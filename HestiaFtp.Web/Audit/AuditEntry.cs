@@ -11,6 +11,8 @@ namespace HestiaFtp.Web.Audit;
 /// <param name="Detail">What changed, as a code and value (see <see cref="AuditDetails"/>), rendered in the reader's language.
 /// Entries written before the codes hold English words, shown as they are.</param>
 /// <param name="Outcome">See <see cref="AuditOutcomes"/>: the kind, then optionally ": reason code" and ": HestiaCP's own message".</param>
+/// <param name="ActorKind">See <see cref="AuditActorKinds"/>: a signed-in user, or the dashboard acting on the customer's behalf
+/// (then <see cref="Actor"/> names the customer whose choice it carries out, e.g. an end they set).</param>
 public sealed record AuditEntry(
     long Id,
     DateTimeOffset At,
@@ -21,7 +23,18 @@ public sealed record AuditEntry(
     string? Login,
     string Action,
     string Detail,
-    string Outcome);
+    string Outcome,
+    string ActorKind = AuditActorKinds.User);
+
+/// <summary>Who made a change.</summary>
+public static class AuditActorKinds
+{
+    /// <summary>The signed-in dashboard user named in <see cref="AuditEntry.Actor"/>.</summary>
+    public const string User = "user";
+
+    /// <summary>The dashboard itself, carrying out what the customer in <see cref="AuditEntry.Actor"/> asked for earlier (an end).</summary>
+    public const string Dashboard = "dashboard";
+}
 
 /// <summary>Which entries to read, newest first. Customers: set Server and Account to their own; staff: leave them null.</summary>
 public sealed record AuditQuery(string? Server = null, string? Account = null, int Take = 100);
@@ -32,6 +45,9 @@ public static class AuditActions
     public const string DeleteFtpAccount = "ftp-delete";
     public const string ChangeFtpPassword = "ftp-password";
     public const string ChangeFtpPath = "ftp-path";
+
+    /// <summary>An account's end was set, moved or removed.</summary>
+    public const string SetFtpExpiry = "ftp-expiry";
 
     /// <summary>Support staff ended every dashboard session of the account and forgot its devices.</summary>
     public const string EndSessions = "sessions-end";
@@ -47,6 +63,18 @@ public static class AuditDetails
     public const string Deleted = "deleted";
     public const string SessionsEnded = "sessions-ended";
     public const string FolderCode = "folder";
+
+    /// <summary>The account ended: deleted by the dashboard at the end the customer set.</summary>
+    public const string Expired = "expired";
+
+    public const string EndCode = "end";
+
+    /// <summary>The end was removed: the account stays.</summary>
+    public const string EndRemoved = "end-removed";
+
+    /// <summary>e.g. "end:2026-12-04T17:00:00Z Europe/Berlin".</summary>
+    public static string End(DateTimeOffset endsAt, string zone) =>
+        $"{EndCode}:{endsAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)} {zone}";
 
     /// <summary>e.g. "folder:/public_html/media".</summary>
     public static string Folder(string folder) => $"{FolderCode}:{folder}";

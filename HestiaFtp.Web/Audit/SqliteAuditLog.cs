@@ -25,8 +25,8 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         await using var connection = await database.OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO audit_entries (at_utc, actor, server, account, domain, login, action, detail, outcome)
-            VALUES (@At, @Actor, @Server, @Account, @Domain, @Login, @Action, @Detail, @Outcome);
+            INSERT INTO audit_entries (at_utc, actor, server, account, domain, login, action, detail, outcome, actor_kind)
+            VALUES (@At, @Actor, @Server, @Account, @Domain, @Login, @Action, @Detail, @Outcome, @ActorKind);
             SELECT last_insert_rowid();
             """,
             new
@@ -40,6 +40,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
                 entry.Action,
                 entry.Detail,
                 entry.Outcome,
+                entry.ActorKind,
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
@@ -59,7 +60,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             """
             SELECT id AS Id, at_utc AS AtUtc, actor AS Actor, server AS Server, account AS Account, domain AS Domain,
-                   login AS Login, action AS Action, detail AS Detail, outcome AS Outcome
+                   login AS Login, action AS Action, detail AS Detail, outcome AS Outcome, actor_kind AS ActorKind
             FROM audit_entries
             WHERE (@Server IS NULL OR server = @Server) AND (@Account IS NULL OR account = @Account)
             ORDER BY id DESC
@@ -70,7 +71,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         return rows.Select(r => new AuditEntry(
             r.Id,
             new DateTimeOffset(DateTime.Parse(r.AtUtc, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)),
-            r.Actor, r.Server, r.Account, r.Domain, r.Login, r.Action, r.Detail, r.Outcome)).ToList();
+            r.Actor, r.Server, r.Account, r.Domain, r.Login, r.Action, r.Detail, r.Outcome, r.ActorKind)).ToList();
     }
 
     private sealed class Row
@@ -94,5 +95,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         public string Detail { get; set; } = "";
 
         public string Outcome { get; set; } = "";
+
+        public string ActorKind { get; set; } = AuditActorKinds.User;
     }
 }

@@ -26,7 +26,8 @@ public sealed class FtpDashboard(
     FtpAccountService service,
     ICredentialGenerator generator,
     TimeProvider time,
-    ILogger<FtpDashboard> logger) : IFtpDashboard
+    ILogger<FtpDashboard> logger,
+    InteractiveMutations? interactive = null) : IFtpDashboard
 {
     public Task<DashboardUser> GetUserAsync() => currentUser.RequireAsync();
 
@@ -183,6 +184,8 @@ public sealed class FtpDashboard(
         var sequence = store.NextSequence();
         var at = time.GetUtcNow();
         TResult result;
+        // A person's change: background work on this server (the expiry job) waits for it.
+        using var running = interactive?.Enter(key.Server);
         try
         {
             result = await mutation(clients.Get(key.Server), web, CancellationToken.None);

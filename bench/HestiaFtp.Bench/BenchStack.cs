@@ -8,6 +8,7 @@ using HestiaFtp.Web.Audit;
 using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Dashboard;
+using HestiaFtp.Web.Expiry;
 using HestiaFtp.Web.Data;
 using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
@@ -57,7 +58,7 @@ internal sealed class BenchStack : IAsyncDisposable
 
     public HestiaPoller Poller => _services.GetRequiredService<HestiaPoller>();
 
-    public static async Task<BenchStack> StartAsync(HestiaEmulator emulator)
+    public static async Task<BenchStack> StartAsync(HestiaEmulator emulator, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var (keyId, secret) = emulator.Control.CreateAccessKey(EmulatorDemoSeed.AdminUser);
         var server = await EmulatorServer.StartAsync(emulator, 0);
@@ -71,7 +72,7 @@ internal sealed class BenchStack : IAsyncDisposable
             ["Hestia:Servers:0:SecretKey"] = secret,
             ["Audit:Path"] = Path.Combine(directory, "audit.db"),
             ["Dashboard:SupportUsers:0"] = "support",
-        }).Build();
+        }.Concat(settings ?? new Dictionary<string, string?>())).Build();
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -103,6 +104,7 @@ internal sealed class BenchStack : IAsyncDisposable
         services.AddScoped<CurrentUser>();
         services.AddScoped<SignInService>();
         services.AddScoped<IFtpDashboard, FtpDashboard>();
+        services.AddFtpExpiries(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         return new BenchStack(emulator, server, provider, directory);
     }

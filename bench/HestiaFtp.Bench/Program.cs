@@ -6,7 +6,7 @@ namespace HestiaFtp.Bench;
 /// HestiaFtp benchmarks (issue 7, "Measured, and kept measured"): each table runs the real parts over the HestiaCP
 /// emulator on loopback HTTP with the latency model of <see cref="LatencyModel"/>, and prints markdown to standard output
 /// (everything else, such as the app's own console output, goes to standard error).
-/// <c>dotnet run --project bench/HestiaFtp.Bench -c Release [-- --table calls,freshness,weight,fanout,poller,table]</c>.
+/// <c>dotnet run --project bench/HestiaFtp.Bench -c Release [-- --table calls,freshness,weight,fanout,poller,table,redis,expiry]</c>.
 /// </summary>
 internal static class BenchProgram
 {
@@ -22,6 +22,7 @@ internal static class BenchProgram
         ("poller", "Poller cost per tick", PollerCost.RunAsync),
         ("table", "Agency table at 2,000 accounts", AgencyTable.RunAsync),
         ("redis", "Scale-out on Redis", RedisFanOut.RunAsync),
+        ("expiry", "Expiry job calls", ExpiryCost.RunAsync),
     ];
 
     public static async Task<int> Main(string[] args)

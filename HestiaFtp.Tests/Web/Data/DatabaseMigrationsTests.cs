@@ -63,7 +63,7 @@ public sealed partial class DatabaseMigrationsTests : IDisposable
         Assert.Equal(("alice_deploy", "folder /deploy", new DateTimeOffset(2026, 2, 1, 10, 0, 0, TimeSpan.Zero)), (entry.Login, entry.Detail, entry.At));
         Assert.Equal(2, id);
         Assert.Equal(DatabaseMigrations.ScriptNames(DatabaseProvider.Sqlite), await JournalAsync());
-        Assert.Equal(["audit_entries", "devices", "schema_versions", "sessions", "sign_in_attempts", "sqlite_sequence", "user_preferences"], await TablesAsync());
+        Assert.Equal(["audit_entries", "devices", "ftp_expiries", "schema_versions", "sessions", "sign_in_attempts", "sqlite_sequence", "user_preferences"], await TablesAsync());
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed partial class DatabaseMigrationsTests : IDisposable
         await new SqliteDatabase(DatabasePath).MigrateAsync(Ct);
         await new SqliteAuditLog(DatabasePath).QueryAsync(new AuditQuery(), Ct);
 
-        Assert.Equal(["Migrations/Sqlite/0001_audit_entries.sql", "Migrations/Sqlite/0002_sign_in_security.sql", "Migrations/Sqlite/0003_user_preferences.sql"], await JournalAsync());
+        Assert.Equal(["Migrations/Sqlite/0001_audit_entries.sql", "Migrations/Sqlite/0002_sign_in_security.sql", "Migrations/Sqlite/0003_user_preferences.sql", "Migrations/Sqlite/0004_ftp_expiries.sql"], await JournalAsync());
     }
 
     [Fact]

@@ -386,5 +386,5 @@ public sealed class AccessibilityBrowserTests(DashboardHost host) : IClassFixtur
         return page;
     }
 
-    private static Task AssertAccessibleAsync(IPage page, string state) => Axe.AssertAccessibleAsync(page, state);
+    internal static Task AssertAccessibleAsync(IPage page, string state) => Axe.AssertAccessibleAsync(page, state);
 }

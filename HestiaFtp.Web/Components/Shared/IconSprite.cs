@@ -24,6 +24,7 @@ public static class IconSprite
         ("icon-active", Icons.Material.Filled.CheckCircle),
         ("icon-key", Icons.Material.Filled.Key),
         ("icon-delete", Icons.Material.Filled.Delete),
+        ("icon-end", Icons.Material.Outlined.Timer),
     ];
 
     /// <summary>The symbols, in an SVG that takes no space and is hidden from assistive technology.</summary>

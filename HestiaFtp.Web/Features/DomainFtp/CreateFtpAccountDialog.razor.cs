@@ -1,3 +1,4 @@
+using HestiaFtp.Web.Expiry;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Validation;
 using HestiaFtp.Web.Components.Shared;
@@ -20,6 +21,13 @@ public sealed partial class CreateFtpAccountDialog : IDisposable
 
     [Inject] private IFtpDashboard Dashboard { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
+    [Inject] private IFtpExpiries Expiries { get; set; } = default!;
+    [Inject] private ReaderTimeZone ReaderTimeZone { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private EndChoice _end = EndChoice.Never;
+    private string? _endError;
 
     [CascadingParameter] private IMudDialogInstance MudDialog { get; set; } = default!;
 
@@ -116,6 +124,11 @@ public sealed partial class CreateFtpAccountDialog : IDisposable
             }
             return;
         }
+        (var endsAt, _endError) = EndRequests.Resolve(_end, Time.GetUtcNow(), ReaderTimeZone.Current, L);
+        if (_endError is not null)
+        {
+            return;
+        }
 
         _busy = true;
         try
@@ -124,6 +137,10 @@ public sealed partial class CreateFtpAccountDialog : IDisposable
             var result = await Dashboard.CreateAsync(request, CancellationToken.None);
             if (result is { Status: FtpResultStatus.Done, Account: { } account })
             {
+                if (endsAt is not null)
+                {
+                    await SetEndAsync(account, endsAt);
+                }
                 var links = await Dashboard.GetLinksAsync(AccountKey.Server);
                 _password = null;
                 MudDialog.Close(DialogResult.Ok(links.CredentialsOf(account, AccountKey.User)));
@@ -149,6 +166,19 @@ public sealed partial class CreateFtpAccountDialog : IDisposable
         finally
         {
             _busy = false;
+        }
+    }
+
+    private async Task SetEndAsync(CreatedFtpAccount account, DateTimeOffset? endsAt)
+    {
+        try
+        {
+            await Expiries.SetAsync(new SetFtpExpiryRequest(AccountKey.User, account.Domain, account.Login, endsAt, ReaderTimeZone.Current.Name), CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // The account exists and its password is shown next; only its end is missing, and Edit can set it.
+            Snackbar.Add(L["End.NotSavedAfterCreate", account.Login], Severity.Warning);
         }
     }
 

@@ -1,3 +1,4 @@
+using HestiaFtp.Web.Expiry;
 using Microsoft.JSInterop;
 using System.Globalization;
 using HestiaFtp.Core.FtpAccounts;
@@ -22,6 +23,7 @@ public sealed partial class DomainFtpPage
 {
 
     [Inject] private IFtpDashboard Dashboard { get; set; } = default!;
+    [Inject] private IFtpExpiries Expiries { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
@@ -183,6 +185,7 @@ public sealed partial class DomainFtpPage
             { d => d.Domain, Domain },
             { d => d.Login, account.Login },
             { d => d.Folder, account.Folder },
+            { d => d.End, await EndOfAsync(account.Login) },
         };
         var dialog = await Dialogs.ShowAsync<EditFtpAccountDialog>(L["DomainFtp.Edit.Title"].Value, parameters, DialogDefaults.Options);
         var result = await dialog.Result;
@@ -225,4 +228,18 @@ public sealed partial class DomainFtpPage
     }
 
     public ValueTask DisposeAsync() => _watch.DisposeAsync();
+
+    /// <summary>The account's end, read when its dialog opens; none when it cannot be read (the dialog can still set one).</summary>
+    private async Task<FtpExpiry?> EndOfAsync(string login)
+    {
+        try
+        {
+            return _key is null ? null
+                : (await Expiries.ListAsync(_key, CancellationToken.None)).FirstOrDefault(e => e.Key.Domain == Domain && e.Key.Login == login);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or DashboardAccessException)
+        {
+            return null;
+        }
+    }
 }

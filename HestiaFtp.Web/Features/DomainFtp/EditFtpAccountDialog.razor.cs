@@ -1,3 +1,4 @@
+using HestiaFtp.Web.Expiry;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Validation;
 using HestiaFtp.Web.Components.Shared;
@@ -28,6 +29,9 @@ public sealed partial class EditFtpAccountDialog : IDisposable
     [Parameter, EditorRequired] public AccountKey AccountKey { get; set; } = default!;
     [Parameter, EditorRequired] public string Domain { get; set; } = "";
     [Parameter, EditorRequired] public string Login { get; set; } = "";
+
+    /// <summary>The account's end, or null.</summary>
+    [Parameter] public FtpExpiry? End { get; set; }
 
     /// <summary>The account's current folder relative to the domain folder ("" = the domain root).</summary>
     [Parameter, EditorRequired] public string Folder { get; set; } = "";

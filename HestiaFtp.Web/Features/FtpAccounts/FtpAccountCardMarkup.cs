@@ -61,11 +61,16 @@ public static class FtpAccountCardMarkup
             .Append("<span class=\"folder-lines\"><span class=\"sr-only\">").Append(Html.Encode(l["Card.Folder"])).Append(":</span> ")
             .Append("<span class=\"mono folder-text\">").Append(Html.Encode(model.FolderText)).Append("</span> ")
             .Append("<span class=\"mono folder-absolute\">").Append(Html.Encode(model.AbsoluteFolder)).Append("</span></span></div>")
+            .Append(EndRow(model))
             .Append("<div class=\"meta-row\">").Append(IconSprite.Use("icon-advanced"))
             .Append("<a href=\"").Append(Html.Encode(model.AdvancedUrl)).Append("\" class=\"advanced-link\">").Append(Html.Encode(l["Card.Advanced"])).Append("</a></div>")
             .Append("</div>");
         return new(html.ToString());
     }
+
+    /// <summary>The end of access and its countdown, when the account has an end (issue 12).</summary>
+    private static string EndRow(FtpAccountCardModel model) => model.EndText is null ? ""
+        : $"<div class=\"meta-row end-row\">{IconSprite.Use("icon-end")}<span><span class=\"end-text\">{Html.Encode(model.EndText)}</span> · <span class=\"countdown\">{Html.Encode(model.Countdown ?? "")}</span></span></div>";
 
     /// <summary>Why Edit or Delete cannot be used now (each with the id the button's aria-describedby names), or the Edit hint.</summary>
     public static MarkupString Reasons(IStringLocalizer<Strings> l, FtpAccountCardModel model, Func<string, string> reasonId)
@@ -86,13 +91,15 @@ public static class FtpAccountCardMarkup
         return new(html.ToString());
     }
 
-    /// <summary>A table row's cells before the actions: login, domain (linking the domain page), IP, folder, status.</summary>
+    /// <summary>A table row's cells between the checkbox and the actions: login, domain (linking the domain page), IP, folder, status, end.</summary>
     public static MarkupString RowCells(IStringLocalizer<Strings> l, FtpAccountCardModel model) => new(
         $"<th scope=\"row\" class=\"login-cell\"><span class=\"mono\">{Html.Encode(model.Login)}</span></th>" +
         $"<td class=\"domain-cell\"><a href=\"{Html.Encode(model.AdvancedUrl)}\" class=\"advanced-link\">{Html.Encode(model.Domain)}</a></td>" +
         $"<td class=\"ip-cell mono\">{Html.Encode(model.Ip)}</td>" +
         $"<td class=\"folder-cell mono\" title=\"{Html.Encode(model.AbsoluteFolder)}\">{Html.Encode(model.FolderText)}</td>" +
-        $"<td class=\"status-cell\">{Html.Encode(FtpAccountCardModels.StatusLabel(l, model.Status))}</td>");
+        $"<td class=\"status-cell\">{Html.Encode(FtpAccountCardModels.StatusLabel(l, model.Status))}</td>" +
+        (model.EndText is null ? "<td class=\"end-cell\"></td>"
+            : $"<td class=\"end-cell\"><span class=\"end-text\">{Html.Encode(model.EndText)}</span><br><span class=\"countdown\">{Html.Encode(model.Countdown ?? "")}</span></td>"));
 
     /// <summary>A button's icon and label; one shared instance per icon and text (a handful per language).</summary>
     public static MarkupString Label(string iconId, string text) =>

@@ -50,5 +50,17 @@ public sealed record FtpAccountCardModel
     /// <summary>Briefly set after a live change of this account.</summary>
     public bool Highlight { get; init; }
 
+    /// <summary>"Ends 04.12.2026 17:00" in the reader's zone, or null when the account has no end.</summary>
+    public string? EndText { get; init; }
+
+    /// <summary>"in 5 h 12 min", or after the end "ended, removal pending — the login still works"; to the minute.</summary>
+    public string? Countdown { get; init; }
+
+    /// <summary>Ends within 24 hours, or ended with the removal pending: highlighted.</summary>
+    public bool EndingSoon { get; init; }
+
+    /// <summary>Ticked for a bulk action.</summary>
+    public bool Selected { get; init; }
+
     public string FolderText => Folder.Length == 0 ? "/" : Folder;
 }

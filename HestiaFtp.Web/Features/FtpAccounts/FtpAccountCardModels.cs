@@ -2,6 +2,7 @@ using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Auth;
 using HestiaFtp.Web.Components.Shared;
+using HestiaFtp.Web.Expiry;
 using HestiaFtp.Web.Live;
 using HestiaFtp.Web.Resources;
 using Microsoft.Extensions.Localization;
@@ -21,12 +22,16 @@ public sealed class FtpAccountCardModels(IStringLocalizer<Strings> localizer)
     /// <param name="status">The server's reachability; null when not known yet.</param>
     /// <param name="user">The signed-in user; support staff (and an unknown user) only read.</param>
     /// <param name="highlighted">Logins changed a moment ago.</param>
+    /// <param name="ends">The account's ends, the page's minute-stepped now and the reader's zone; null shows none.</param>
+    /// <param name="selected">Logins ticked for a bulk action.</param>
     public IReadOnlyList<FtpAccountCardModel> Build(
         IEnumerable<(FtpAccount Account, WebDomain Domain)> accounts,
         AccountSnapshot snapshot,
         ServerStatus? status,
         DashboardUser? user,
-        IReadOnlySet<string> highlighted)
+        IReadOnlySet<string> highlighted,
+        CardEnds? ends = null,
+        IReadOnlySet<string>? selected = null)
     {
         var unreachable = status is { Reachable: false };
         var readOnly = user?.IsSupport != false;
@@ -35,7 +40,7 @@ public sealed class FtpAccountCardModels(IStringLocalizer<Strings> localizer)
             : "";
         string? deleteReason = unreachable ? localizer["Live.Paused"].Value : null;
 
-        return _cache.Reuse(accounts.Select(item => new FtpAccountCardModel
+        return _cache.Reuse(accounts.Select(item => WithEnd(new FtpAccountCardModel
         {
             Login = item.Account.Login,
             Domain = item.Domain.Name,
@@ -49,8 +54,17 @@ public sealed class FtpAccountCardModels(IStringLocalizer<Strings> localizer)
             EditDisabledReason = EditDisabledReason(unreachable, snapshot, item.Domain),
             DeleteDisabledReason = deleteReason,
             Highlight = highlighted.Contains(item.Account.Login),
-        }));
+            Selected = selected?.Contains(item.Account.Login) == true,
+        }, ends?.Of(item.Domain.Name, item.Account.Login), ends)));
     }
+
+    private FtpAccountCardModel WithEnd(FtpAccountCardModel model, FtpExpiry? end, CardEnds? ends) =>
+        end is null || ends is null ? model : model with
+        {
+            EndText = EndTexts.End(end, ends.Zone, localizer),
+            Countdown = EndTexts.Countdown(end, ends.Now, localizer),
+            EndingSoon = EndTexts.IsSoon(end, ends.Now),
+        };
 
     /// <summary>What a card of <paramref name="domain"/> says; also what the page sorts and filters by.</summary>
     public static FtpAccountCardStatus StatusOf(AccountSnapshot snapshot, ServerStatus? status, WebDomain domain) =>
@@ -73,3 +87,6 @@ public sealed class FtpAccountCardModels(IStringLocalizer<Strings> localizer)
         : domain.Suspended ? localizer["Accounts.DomainSuspendedReason"].Value
         : null;
 }
+
+/// <summary>What the cards need to show ends: the ends by domain and login, the page's now (minute-stepped), the reader's zone.</summary>
+public sealed record CardEnds(Func<string, string, FtpExpiry?> Of, DateTimeOffset Now, ReaderZone Zone);

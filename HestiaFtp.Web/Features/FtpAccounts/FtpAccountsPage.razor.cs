@@ -25,7 +25,7 @@ public sealed partial class FtpAccountsPage
 
     private enum AccountsView { Cards, Table }
 
-    private enum SortColumn { Login, Domain, Status, Folder }
+    private enum SortColumn { Login, Domain, Status, Folder, End }
 
     [Inject] private IFtpDashboard Dashboard { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -128,7 +128,8 @@ public sealed partial class FtpAccountsPage
         : null;
 
     private IReadOnlyList<FtpAccountCardModel> PageCards(AccountSnapshot snapshot) =>
-        (_cardModels ??= new(L)).Build(PageItems.Select(i => (i.Account, i.Domain)), snapshot, _status, _user, _highlighted);
+        (_cardModels ??= new(L)).Build(PageItems.Select(i => (i.Account, i.Domain)), snapshot, _status, _user, _highlighted,
+            new CardEnds(_ends.Of, _ends.Now, ReaderTimeZone.Current), _selected);
 
     private Task EditCardAsync(string login) =>
         Items.FirstOrDefault(i => i.Account.Login == login) is { } item ? OpenEditAsync(item) : Task.CompletedTask;
@@ -137,13 +138,16 @@ public sealed partial class FtpAccountsPage
         Items.FirstOrDefault(i => i.Account.Login == login) is { } item ? OpenDeleteAsync(item) : Task.CompletedTask;
 
     // Updates arrive on the feed's thread (and the highlight timer's): apply them and render on the circuit's dispatcher.
-    protected override void OnInitialized() =>
+    protected override void OnInitialized()
+    {
+        InitEnds();
         _watch = new AccountWatch(Dashboard, L, Time, update => InvokeAsync(async () =>
         {
             // On the circuit's dispatcher: the live feed calls from a thread-pool thread.
             await update();
             StateHasChanged();
         }), zone: () => ReaderTimeZone.Current);
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -171,6 +175,10 @@ public sealed partial class FtpAccountsPage
             if (key is not null && (key != _watch.Key || _watch.Snapshot is null))
             {
                 await _watch.OpenAsync(key);
+            }
+            if (key is not null)
+            {
+                await _ends.OpenAsync(key);
             }
         }
         catch (DashboardAccessException ex) when (ex.Why == DashboardAccessException.Reason.OtherAccount)
@@ -213,6 +221,10 @@ public sealed partial class FtpAccountsPage
 
     private IReadOnlyList<FtpAccountItem> Filter(IReadOnlyList<FtpAccountItem> items)
     {
+        if (_endingSoonOnly)
+        {
+            items = items.Where(i => EndTexts.IsSoon(_ends.Of(i.Domain.Name, i.Account.Login), _ends.Now)).ToList();
+        }
         var text = _filter?.Trim();
         if (string.IsNullOrEmpty(text) || _snapshot is not { } snapshot)
         {
@@ -237,6 +249,10 @@ public sealed partial class FtpAccountsPage
         {
             SortColumn.Domain => Order(items, i => i.Domain.Name).ThenBy(i => i.Account.Login, StringComparer.Ordinal),
             SortColumn.Folder => Order(items, i => i.Account.Folder).ThenBy(i => i.Account.Login, StringComparer.Ordinal),
+            SortColumn.End => (_descending
+                    ? items.OrderByDescending(i => EndSortKey(i))
+                    : items.OrderBy(i => EndSortKey(i)))
+                .ThenBy(i => i.Account.Login, StringComparer.Ordinal),
             SortColumn.Status => (_descending
                     ? items.OrderByDescending(i => FtpAccountCardModels.StatusOf(snapshot, status, i.Domain))
                     : items.OrderBy(i => FtpAccountCardModels.StatusOf(snapshot, status, i.Domain)))
@@ -370,6 +386,7 @@ public sealed partial class FtpAccountsPage
             { d => d.AccountKey, _key },
             { d => d.Domain, item.Domain.Name },
             { d => d.Login, item.Account.Login },
+            { d => d.End, _ends.Of(item.Domain.Name, item.Account.Login) },
         };
         var dialog = await Dialogs.ShowAsync<ChangePasswordDialog>(L["Card.Edit"].Value, parameters, DialogDefaults.Options);
         var result = await dialog.Result;
@@ -402,5 +419,9 @@ public sealed partial class FtpAccountsPage
         }
     }
 
-    public ValueTask DisposeAsync() => _watch.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _ends.DisposeAsync();
+        await _watch.DisposeAsync();
+    }
 }

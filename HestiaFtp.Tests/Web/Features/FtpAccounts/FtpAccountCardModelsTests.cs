@@ -160,4 +160,46 @@ public sealed class FtpAccountCardModelsTests
         Assert.NotSame(first[1], second[1]);
         Assert.Same(first[2], second[2]);
     }
+
+    [Fact]
+    public void Build_MinuteTick_NewModelOnlyForTheCardWhoseCountdownMoved()
+    {
+        var snapshot = Snapshot();
+        var now = new DateTimeOffset(2026, 12, 1, 10, 0, 30, TimeSpan.Zero);
+        var ends = new Dictionary<string, HestiaFtp.Web.Expiry.FtpExpiry>
+        {
+            // Ends in 5 h: its minute countdown moves every tick. Ends in 20 days: "in 20 d 0 h" does not move within the hour.
+            ["alice_web"] = End("alice_web", now.AddHours(5)),
+            ["alice_logs"] = End("alice_logs", now.AddDays(20).AddMinutes(30)),
+        };
+        CardEnds At(DateTimeOffset at) => new((_, login) => ends.GetValueOrDefault(login), at, HestiaFtp.Web.Components.Shared.ReaderZone.Utc);
+
+        var before = _builder.Build(snapshot.Domains.SelectMany(d => d.FtpAccounts.Select(a => (a, d))), snapshot, Reachable, Customer, new HashSet<string>(), At(now));
+        var after = _builder.Build(snapshot.Domains.SelectMany(d => d.FtpAccounts.Select(a => (a, d))), snapshot, Reachable, Customer, new HashSet<string>(), At(now.AddMinutes(1)));
+
+        Assert.NotSame(before[0], after[0]);
+        Assert.Equal(("in 5 h 0 min", "in 4 h 59 min"), (before[0].Countdown, after[0].Countdown));
+        Assert.True(before[0].EndingSoon);
+        Assert.Same(before[1], after[1]);
+        Assert.False(after[1].EndingSoon);
+        Assert.Same(before[2], after[2]);
+        Assert.Null(after[2].EndText);
+    }
+
+    [Fact]
+    public void Build_EndPassed_SaysRemovalPendingAndTheLoginStillWorks()
+    {
+        var snapshot = Snapshot();
+        var now = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+        var end = End("alice_web", now.AddMinutes(-3));
+
+        var card = _builder.Build(snapshot.Domains.SelectMany(d => d.FtpAccounts.Select(a => (a, d))), snapshot, Reachable, Customer, new HashSet<string>(),
+            new CardEnds((_, login) => login == "alice_web" ? end : null, now, HestiaFtp.Web.Components.Shared.ReaderZone.Utc))[0];
+
+        Assert.Equal(L["End.Pending"].Value, card.Countdown);
+        Assert.True(card.EndingSoon);
+    }
+
+    private static HestiaFtp.Web.Expiry.FtpExpiry End(string login, DateTimeOffset at) =>
+        new(new HestiaFtp.Web.Expiry.ExpiryKey("demo", "alice", "example.com", login), "", at, "UTC", "alice", at);
 }

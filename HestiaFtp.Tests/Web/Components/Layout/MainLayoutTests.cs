@@ -44,7 +44,11 @@ public sealed class MainLayoutTests : DashboardTestContext
 
         Assert.Contains($"{T("Role.Customer")} · demo", cut.Find("#user-menu-role").TextContent);
         Assert.Equal(T("Nav.LanguageIs", "English"), cut.Find("#user-menu-language").TextContent.Trim());
-        var form = cut.Find("#signout").Closest("form")!;
+        // The menu item submits a form kept outside the menu (a form inside role="menu" is not a menu item).
+        var signOut = cut.Find("#signout");
+        Assert.Equal("menuitem", signOut.GetAttribute("role"));
+        Assert.Equal("submit", signOut.GetAttribute("type"));
+        var form = cut.Find("form#" + signOut.GetAttribute("form"));
         Assert.Equal("post", form.GetAttribute("method"));
         Assert.Equal("/signout", form.GetAttribute("action"));
         Assert.NotNull(form.QuerySelector("input[name='__RequestVerificationToken'][value='token']"));

@@ -7,6 +7,7 @@ using HestiaFtp.Web.Dashboard;
 using HestiaFtp.Web.Data;
 using HestiaFtp.Web.Hosting;
 using HestiaFtp.Web.Live;
+using HestiaFtp.Web.ScaleOut;
 using MudBlazor.Services;
 using Serilog;
 
@@ -33,6 +34,7 @@ try
     builder.Services.AddDashboardDatabase(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddDashboardAuth(builder.Configuration);
     builder.Services.AddHestiaLive(builder.Configuration);
+    builder.Services.AddRedisScaleOut(builder.Configuration);
     builder.Services.AddAuditLog(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddSingleton<ICredentialGenerator, CredentialGenerator>();
     builder.Services.AddSingleton<FtpAccountService>();

@@ -25,8 +25,10 @@ public sealed class AccountReader(
     IServerHealth health,
     IOptions<LiveOptions> options,
     TimeProvider time,
-    ILogger<AccountReader> logger)
+    ILogger<AccountReader> logger,
+    IRecentReads? recentReads = null)
 {
+    private readonly IRecentReads _recentReads = recentReads ?? NoRecentReads.Instance;
     private readonly LiveOptions _options = options.Value;
     private readonly Lock _gate = new();
     private readonly Dictionary<AccountKey, Flight<AccountSnapshot>> _accounts = [];
@@ -72,6 +74,11 @@ public sealed class AccountReader(
 
     private async Task<AccountSnapshot> ReadAccountCoreAsync(AccountKey key, bool force)
     {
+        if (!force && await _recentReads.TryGetAsync(key, CancellationToken.None).ConfigureAwait(false) is { } recent)
+        {
+            return ApplyRecent(recent);
+        }
+
         if (!force && !health.TryReserveCall(key.Server))
         {
             return store.Get(key) ?? throw new ServerUnavailableException(key.Server);
@@ -91,6 +98,11 @@ public sealed class AccountReader(
 
             var result = store.ApplyDomains(key, domains, sequence, at, ChangeSource.External);
             Publish(result);
+            if (result.Snapshot is { } read)
+            {
+                _recentReads.Offer(read);
+            }
+
             return result.Snapshot!;
         }
         catch (HestiaException ex) when (ex.Code == HestiaReturnCode.NotExist)
@@ -105,6 +117,25 @@ public sealed class AccountReader(
             logger.LogWarning("Reading {Account} failed ({Code}); serving the snapshot of {AsOf}", key, ex.Code, cached.AsOf);
             return cached;
         }
+    }
+
+    /// <summary>Another instance's read of moments ago: applied to the store like one of ours, so this instance's pages see its changes.</summary>
+    private AccountSnapshot ApplyRecent(AccountSnapshot recent)
+    {
+        if (store.Get(recent.Key) is { } local && local.AsOf >= recent.AsOf)
+        {
+            return local;
+        }
+
+        var sequence = store.NextSequence();
+        if (recent.User is not null)
+        {
+            Publish(store.ApplyUser(recent.Key, recent.User, sequence, recent.AsOf, ChangeSource.External));
+        }
+
+        var result = store.ApplyDomains(recent.Key, recent.Domains, sequence, recent.AsOf, ChangeSource.External);
+        Publish(result);
+        return result.Snapshot ?? recent;
     }
 
     private async Task<HestiaUser?> ReadUserCoreAsync(AccountKey key)

@@ -22,10 +22,12 @@ public sealed class HestiaPoller : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<HestiaPoller> _logger;
     private readonly Dictionary<string, TickProbe> _probes;
+    private readonly IWatcherLease _lease;
 
     public HestiaPoller(IHestiaClientProvider clients, AccountReader reader, IAccountStore store, IWatchRegistry registry, IServerHealth health,
-        IOptions<LiveOptions> options, TimeProvider time, ILogger<HestiaPoller> logger)
+        IOptions<LiveOptions> options, TimeProvider time, ILogger<HestiaPoller> logger, IWatcherLease? lease = null)
     {
+        _lease = lease ?? SingleInstanceWatcher.Instance;
         _reader = reader;
         _store = store;
         _registry = registry;
@@ -68,6 +70,12 @@ public sealed class HestiaPoller : BackgroundService
     /// <summary>One tick of one server; returns how long to wait before the next. Internal for tests and the benchmark.</summary>
     internal async Task<TimeSpan> TickAsync(string server, CancellationToken cancellationToken)
     {
+        if (!_lease.MayPoll(server))
+        {
+            // Another dashboard instance holds this server's watcher lease and polls for every instance.
+            return _options.PollInterval;
+        }
+
         var watched = _registry.WatchedUsers(server);
         var staff = _registry.StaffWatching;
         if (watched.Count == 0 && !staff)

@@ -22,6 +22,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<IAccountStore, InProcessAccountStore>();
         services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.TryAddSingleton<IWatchRegistry, InProcessWatchRegistry>();
+        services.TryAddSingleton<IScaleOutStatus, SingleInstanceStatus>();
         services.TryAddSingleton<ServerHealth>();
         services.TryAddSingleton<IServerHealth>(sp => sp.GetRequiredService<ServerHealth>());
         services.AddSingleton<IHestiaCallObserver>(sp => sp.GetRequiredService<ServerHealth>());

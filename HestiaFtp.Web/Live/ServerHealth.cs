@@ -143,6 +143,22 @@ public sealed class ServerHealth : IServerHealth, IHestiaCallObserver
         }
     }
 
+    /// <summary>
+    /// Scale-out: another dashboard instance's view of a server, taken over without a call or an announcement of this
+    /// instance's own (the change feed delivers it to this instance's pages). An announced status replaces ours; a
+    /// poller's "checked" only moves the last and next check times.
+    /// </summary>
+    public void Adopt(ServerStatus status, bool announced)
+    {
+        lock (_gate)
+        {
+            if (_servers.TryGetValue(status.Server, out var entry))
+            {
+                entry.Status = announced ? status : entry.Status with { LastChecked = status.LastChecked, NextCheck = status.NextCheck };
+            }
+        }
+    }
+
     private Entry Find(string server) =>
         _servers.TryGetValue(server, out var entry)
             ? entry

@@ -38,7 +38,7 @@ public sealed class DashboardProcess : IAsyncDisposable
     public static async Task<DashboardProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> settings, int? port = null)
     {
         var web = WebOutputFolder();
-        var chosen = port ?? AptGate.FreePort();
+        var chosen = port ?? EngineTools.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = web,
@@ -88,7 +88,7 @@ public sealed class DashboardProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            await AptGate.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await EngineTools.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try
             {
@@ -150,7 +150,7 @@ public sealed class DashboardProcess : IAsyncDisposable
         var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = tests.Name;
         var configuration = tests.Parent!.Name;
-        var folder = Path.Combine(AptGate.RepositoryRoot(), "HestiaFtp.Web", "bin", configuration, framework);
+        var folder = Path.Combine(EngineTools.RepositoryRoot(), "HestiaFtp.Web", "bin", configuration, framework);
         return File.Exists(Path.Combine(folder, "HestiaFtp.Web.dll"))
             ? folder
             : throw new InvalidOperationException($"HestiaFtp.Web is not built at {folder}.");

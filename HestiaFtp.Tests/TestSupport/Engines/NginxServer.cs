@@ -27,11 +27,11 @@ public sealed class NginxServer : IAsyncDisposable
     /// <summary>Installs nginx when missing and starts the shipped configuration in front of <paramref name="upstreams"/> (two ports).</summary>
     public static async Task<NginxServer> StartAsync(int upstreamA, int upstreamB)
     {
-        await AptGate.EnsureAsync(() => File.Exists(Executable), "nginx");
+        await EngineTools.EnsureAsync(() => File.Exists(Executable), "nginx");
         var root = Path.Combine(Path.GetTempPath(), "hestiaftp-nginx-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        var server = new NginxServer(root, AptGate.FreePort());
-        var shipped = await File.ReadAllTextAsync(Path.Combine(AptGate.RepositoryRoot(), "deploy", "nginx", "hestiaftp.conf"));
+        var server = new NginxServer(root, EngineTools.FreePort());
+        var shipped = await File.ReadAllTextAsync(Path.Combine(EngineTools.RepositoryRoot(), "deploy", "nginx", "hestiaftp.conf"));
         var site = Replace(Replace(Replace(shipped, ShippedUpstreamA, $"server 127.0.0.1:{upstreamA};"),
             ShippedUpstreamB, $"server 127.0.0.1:{upstreamB};"), ShippedListen, $"listen 127.0.0.1:{server.Port};");
         await File.WriteAllTextAsync(Path.Combine(root, "hestiaftp.conf"), site);
@@ -53,7 +53,7 @@ public sealed class NginxServer : IAsyncDisposable
                 include {{root}}/hestiaftp.conf;
             }
             """);
-        await AptGate.RunAsync(Executable, ["-t", "-p", root, "-c", server.MainConfig]);
+        await EngineTools.RunAsync(Executable, ["-t", "-p", root, "-c", server.MainConfig]);
         await server.StartAgainAsync();
         return server;
     }
@@ -65,7 +65,7 @@ public sealed class NginxServer : IAsyncDisposable
     {
         if (_process is { HasExited: false })
         {
-            await AptGate.RunAsync(Executable, ["-p", _root, "-c", MainConfig, "-s", "stop"]);
+            await EngineTools.RunAsync(Executable, ["-p", _root, "-c", MainConfig, "-s", "stop"]);
             await _process.WaitForExitAsync();
         }
     }

@@ -15,7 +15,7 @@ public sealed class PostgreSqlFixture : IAsyncLifetime
         {
             _server = await PostgreSqlServer.StartAsync();
         }
-        catch (Exception ex) when (!AptGate.InCi)
+        catch (Exception ex) when (!EngineTools.InCi)
         {
             _failure = ex;
         }

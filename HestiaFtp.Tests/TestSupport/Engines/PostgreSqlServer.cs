@@ -33,18 +33,18 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     /// <summary>Installs PostgreSQL when missing, creates the cluster and starts it.</summary>
     public static async Task<PostgreSqlServer> StartAsync()
     {
-        await AptGate.EnsureAsync(() => FindBin() is not null, "postgresql");
+        await EngineTools.EnsureAsync(() => FindBin() is not null, "postgresql");
         var root = Path.Combine(Path.GetTempPath(), "hestiaftp-pg-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var server = new PostgreSqlServer(FindBin()!, root, AptGate.FreePort(), password);
+        var server = new PostgreSqlServer(FindBin()!, root, EngineTools.FreePort(), password);
         try
         {
             var passwordFile = Path.Combine(root, "pwfile");
             await File.WriteAllTextAsync(passwordFile, password);
             if (Environment.IsPrivilegedProcess)
             {
-                await AptGate.RunAsync("chown", ["-R", $"{Superuser}:{Superuser}", root]);
+                await EngineTools.RunAsync("chown", ["-R", $"{Superuser}:{Superuser}", root]);
             }
             await server.RunToolAsync("initdb", "-D", server.DataFolder, "-U", Superuser, "--pwfile=" + passwordFile,
                 "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8");
@@ -121,8 +121,8 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     {
         var path = Path.Combine(_bin, tool);
         return Environment.IsPrivilegedProcess
-            ? AptGate.RunAsync("runuser", ["-u", Superuser, "--", path, .. arguments])
-            : AptGate.RunAsync(path, arguments);
+            ? EngineTools.RunAsync("runuser", ["-u", Superuser, "--", path, .. arguments])
+            : EngineTools.RunAsync(path, arguments);
     }
 
     /// <summary>The newest installed server's bin folder (Debian: /usr/lib/postgresql/N/bin).</summary>

@@ -3,17 +3,17 @@ using System.Diagnostics;
 namespace HestiaFtp.Tests.TestSupport.Engines;
 
 /// <summary>
-/// Installs Debian packages the integration tests start for real (PostgreSQL, nginx) through the project's one apt gate,
-/// <c>.ci/apt-install</c>, and runs the engines' own tools. Outside CI an engine that cannot be installed makes its tests
+/// What the engine fixtures (PostgreSQL, nginx, dashboard processes) share: installing their Debian packages through
+/// <see cref="AptGate"/>, running their tools, free loopback ports. Outside CI an engine that cannot be installed makes its tests
 /// skip with the reason; with <c>CI=true</c> it fails them.
 /// </summary>
-public static class AptGate
+public static class EngineTools
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Installs <paramref name="packages"/> unless <paramref name="isInstalled"/> already holds; throws with apt's output when that fails.</summary>
+    /// <summary>Installs <paramref name="packages"/> through the apt gate unless <paramref name="isInstalled"/> already holds.</summary>
     public static async Task EnsureAsync(Func<bool> isInstalled, params string[] packages)
     {
         if (isInstalled())
@@ -23,11 +23,10 @@ public static class AptGate
         await Gate.WaitAsync();
         try
         {
-            if (isInstalled())
+            if (!isInstalled())
             {
-                return;
+                await AptGate.InstallAsync(packages);
             }
-            await RunAsync("bash", [Script(), .. packages]);
             if (!isInstalled())
             {
                 throw new InvalidOperationException($"apt-get installed {string.Join(' ', packages)}, but it is still not usable.");
@@ -83,6 +82,4 @@ public static class AptGate
         }
         throw new InvalidOperationException(".ci/apt-install was not found above " + AppContext.BaseDirectory);
     }
-
-    private static string Script() => Path.Combine(RepositoryRoot(), ".ci", "apt-install");
 }

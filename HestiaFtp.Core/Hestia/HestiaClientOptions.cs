@@ -7,7 +7,8 @@ public sealed class HestiaOptions
 {
     public const string SectionName = "Hestia";
 
-    /// <summary>The servers. Empty means "no real server configured": the host then runs the built-in emulator.</summary>
+    /// <summary>The servers. Empty means "no real server configured": the web host then runs its demo on the built-in
+    /// emulator in Development or with <c>Hestia:Demo=true</c>, and refuses to start anywhere else.</summary>
     public List<HestiaClientOptions> Servers { get; set; } = [];
 }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
+using HestiaFtp.Emulator.Seeding;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Audit;

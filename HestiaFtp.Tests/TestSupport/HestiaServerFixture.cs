@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
+using HestiaFtp.Emulator.Seeding;
 using HestiaFtp.Core.Hestia;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

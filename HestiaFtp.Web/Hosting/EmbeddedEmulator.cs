@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Core.Hestia;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +9,19 @@ namespace HestiaFtp.Web.Hosting;
 /// When no HestiaCP server is configured, the dashboard runs on the built-in emulator, seeded with demo data and reached
 /// over loopback HTTP through the same client a real panel would be. The emulator's own web server starts with the host
 /// (a hosted service registered before everything that calls HestiaCP), so the app is always the first host built.
+/// The demo's passwords are published, so it starts only where it can do no harm: in Development, or when asked for with
+/// <c>Hestia:Demo=true</c>; anywhere else a missing server stops the start.
 /// </summary>
 public static class EmbeddedEmulator
 {
     public const string ServerName = "demo";
+
+    /// <summary>true: run the demo even outside Development; false: never run it.</summary>
+    public const string DemoKey = $"{HestiaOptions.SectionName}:Demo";
+
+    public const string NoServerMessage =
+        "No HestiaCP server is configured (Hestia:Servers is empty). Configure one (see README), or set Hestia:Demo=true " +
+        "to run on the built-in emulator with its published demo passwords; the demo starts by itself only in Development.";
 
     // Replaced by the emulator's real loopback address when it has started, before anything calls HestiaCP.
     private const string PendingUrl = "http://127.0.0.1:9/";
@@ -23,6 +32,12 @@ public static class EmbeddedEmulator
         {
             return false;
         }
+        var demo = builder.Configuration.GetValue<bool?>(DemoKey);
+        if (demo == false || (demo is null && !builder.Environment.IsDevelopment()))
+        {
+            throw new InvalidOperationException(NoServerMessage);
+        }
+
         var accessKey = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 20);
         var secretKey = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 40);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

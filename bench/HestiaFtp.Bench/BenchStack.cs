@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
+using HestiaFtp.Emulator.Seeding;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Audit;

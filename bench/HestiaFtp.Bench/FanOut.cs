@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Web.Components.Shared;
 using HestiaFtp.Web.Live;

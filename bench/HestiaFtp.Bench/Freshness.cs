@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Live;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
+using HestiaFtp.Emulator.Seeding;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Web.Live;
 using Microsoft.Extensions.Configuration;

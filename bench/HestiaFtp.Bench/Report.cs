@@ -39,7 +39,7 @@ internal static class LatencyModel
 
     public static string Text => $"{PerCall.TotalMilliseconds:0} ms per call + {PerRecord.TotalMilliseconds:0} ms per record listed";
 
-    public static void Apply(HestiaFtp.Core.Emulator.HestiaEmulator emulator) => emulator.Control.SetLatency(PerCall, PerRecord);
+    public static void Apply(HestiaFtp.Emulator.HestiaEmulator emulator) => emulator.Control.SetLatency(PerCall, PerRecord);
 }
 
 internal static class Conditions

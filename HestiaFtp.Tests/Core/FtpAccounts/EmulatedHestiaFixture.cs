@@ -1,5 +1,6 @@
 using HestiaFtp.Tests.TestSupport;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
+using HestiaFtp.Emulator.Seeding;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using Microsoft.Extensions.Configuration;
@@ -98,56 +99,4 @@ internal sealed class ScriptedGenerator(params string[] suffixes) : ICredentialG
     }
 
     public string GenerateLoginSuffix(string user) => _suffixes.Dequeue();
-}
-
-/// <summary>
-/// Passes every call to the real client and, right after a chosen call returns, makes a change on the server out of band
-/// (as an admin on its shell would): reproduces a race between two calls of the service deterministically. It fakes no
-/// HestiaCP answer.
-/// </summary>
-internal sealed class OutOfBandChangeClient(IHestiaClient inner) : IHestiaClient
-{
-    public Action? AfterFolderCheck { get; init; }
-
-    public Action? AfterAdd { get; init; }
-
-    public string ServerName => inner.ServerName;
-
-    public Task<IReadOnlyList<HestiaUser>> ListUsersAsync(CancellationToken cancellationToken) => inner.ListUsersAsync(cancellationToken);
-
-    public Task<HestiaUser> GetUserAsync(string user, CancellationToken cancellationToken) => inner.GetUserAsync(user, cancellationToken);
-
-    public Task<IReadOnlyList<WebDomain>> ListWebDomainsAsync(string user, CancellationToken cancellationToken) =>
-        inner.ListWebDomainsAsync(user, cancellationToken);
-
-    public Task<WebDomain> GetWebDomainAsync(string user, string domain, CancellationToken cancellationToken) =>
-        inner.GetWebDomainAsync(user, domain, cancellationToken);
-
-    public Task<bool> CheckUserPasswordAsync(string user, string password, string clientIp, CancellationToken cancellationToken) =>
-        inner.CheckUserPasswordAsync(user, password, clientIp, cancellationToken);
-
-    public async Task AddFtpAccountAsync(string user, string domain, string loginSuffix, string password, string? path, CancellationToken cancellationToken)
-    {
-        await inner.AddFtpAccountAsync(user, domain, loginSuffix, password, path, cancellationToken);
-        AfterAdd?.Invoke();
-    }
-
-    public Task ChangeFtpPasswordAsync(string user, string domain, string login, string password, CancellationToken cancellationToken) =>
-        inner.ChangeFtpPasswordAsync(user, domain, login, password, cancellationToken);
-
-    public Task ChangeFtpPathAsync(string user, string domain, string login, string path, CancellationToken cancellationToken) =>
-        inner.ChangeFtpPathAsync(user, domain, login, path, cancellationToken);
-
-    public Task DeleteFtpAccountAsync(string user, string domain, string login, CancellationToken cancellationToken) =>
-        inner.DeleteFtpAccountAsync(user, domain, login, cancellationToken);
-
-    public async Task<bool> FolderExistsAsync(string user, string domain, string relativePath, CancellationToken cancellationToken)
-    {
-        var exists = await inner.FolderExistsAsync(user, domain, relativePath, cancellationToken);
-        AfterFolderCheck?.Invoke();
-        return exists;
-    }
-
-    public Task<IReadOnlyList<FsEntry>?> ListFolderAsync(string user, string domain, string relativePath, CancellationToken cancellationToken) =>
-        inner.ListFolderAsync(user, domain, relativePath, cancellationToken);
 }

@@ -1,5 +1,5 @@
 using FluentValidation;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Core.Validation;
@@ -306,9 +306,9 @@ public sealed class FtpAccountServiceTests(EmulatedHestiaFixture hestia) : IClas
     public async Task CreateAsync_ReadBackShowsAnotherFolder_DeletesTheAccountAgain()
     {
         var current = await ArrangeAsync(d => Emulator.AddFolder(User, d, "uploads"));
-        var client = new OutOfBandChangeClient(Client) { AfterAdd = () => Emulator.ChangeFtpPathDirect(User, current.Name, "alice_moved", "/public_html") };
+        Emulator.AfterNext(Add, () => Emulator.ChangeFtpPathDirect(User, current.Name, "alice_moved", "/public_html"));
 
-        var result = await Service().CreateAsync(client, new(User, current.Name, "moved", Password, "uploads"), current, _ct);
+        var result = await Service().CreateAsync(Client, new(User, current.Name, "moved", Password, "uploads"), current, _ct);
 
         Assert.Equal((FtpResultStatus.NotDone, FtpResultCodes.FolderMissingRolledBack, true), (result.Status, result.ReasonCode, result.RolledBack));
         Assert.Equal((FtpResultCodes.FolderMissingRolledBack, nameof(CreateFtpAccountRequest.Folder)), (result.Refusal?.ReasonCode, result.Refusal?.Property));
@@ -324,10 +324,10 @@ public sealed class FtpAccountServiceTests(EmulatedHestiaFixture hestia) : IClas
     public async Task CreateAsync_RollbackDeleteUnanswered_CannotTellRollbackFailed()
     {
         var current = await ArrangeAsync(d => Emulator.AddFolder(User, d, "uploads"));
-        var client = new OutOfBandChangeClient(Client) { AfterAdd = () => Emulator.ChangeFtpPathDirect(User, current.Name, "alice_stuck", "/public_html") };
+        Emulator.AfterNext(Add, () => Emulator.ChangeFtpPathDirect(User, current.Name, "alice_stuck", "/public_html"));
         Emulator.FailNext(Delete, EmulatorFault.Http500BeforeApplying);
 
-        var result = await Service().CreateAsync(client, new(User, current.Name, "stuck", Password, "uploads"), current, _ct);
+        var result = await Service().CreateAsync(Client, new(User, current.Name, "stuck", Password, "uploads"), current, _ct);
 
         Assert.Equal((FtpResultStatus.CannotTell, FtpResultCodes.RollbackFailed, false), (result.Status, result.ReasonCode, result.RolledBack));
         Assert.Null(result.Account);
@@ -659,9 +659,9 @@ public sealed class FtpAccountServiceTests(EmulatedHestiaFixture hestia) : IClas
             Emulator.AddFolder(User, d, "gone/leaf");
         });
         // The parent disappears between the check and the change: readlink -f fails and HestiaCP answers exit 2.
-        var client = new OutOfBandChangeClient(Client) { AfterFolderCheck = () => Emulator.RemoveFolder(User, current.Name, "gone") };
+        Emulator.AfterNext(Check, () => Emulator.RemoveFolder(User, current.Name, "gone"));
 
-        var result = await Service().ChangeFolderAsync(client, new(User, current.Name, "alice_fo5", "gone/leaf"), current, _ct);
+        var result = await Service().ChangeFolderAsync(Client, new(User, current.Name, "alice_fo5", "gone/leaf"), current, _ct);
 
         Assert.Equal((FtpResultStatus.Done, "", true, FtpResultCodes.PathRejectedReset), (result.Status, result.ActualFolder, result.WasReset, result.ReasonCode));
         Assert.Equal([new EmulatorFtpAccount("alice_fo5", "")], AccountsOn(current));

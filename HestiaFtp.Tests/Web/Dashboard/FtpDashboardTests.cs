@@ -1,6 +1,6 @@
 using System.Text;
 using FluentValidation;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Core.Validation;

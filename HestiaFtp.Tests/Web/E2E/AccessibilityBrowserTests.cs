@@ -1,7 +1,7 @@
 using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Web.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;

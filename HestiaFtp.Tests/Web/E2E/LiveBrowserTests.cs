@@ -1,4 +1,4 @@
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

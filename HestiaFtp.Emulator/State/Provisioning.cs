@@ -1,0 +1,197 @@
+using System.Globalization;
+using HestiaFtp.Emulator.Shell;
+
+namespace HestiaFtp.Emulator.State;
+
+/// <summary>
+/// The effects that build and tear down panel objects (user.conf, web.conf lines, /etc/passwd entries, folder
+/// skeletons), shared by the scripts, the seed and the out-of-band control; the checks stay with the callers.
+/// </summary>
+internal sealed class Provisioning(ServerState state)
+{
+    public const string Alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    public PanelUser AddPanelUser(string name, string? password, string role, IReadOnlyDictionary<string, string>? fields)
+    {
+        if (state.Passwd.Any(p => p.Name == name))
+        {
+            throw new InvalidOperationException($"A system account named {name} already exists.");
+        }
+
+        var now = state.Time.GetLocalNow();
+        var uid = 1000 + state.Users.Count;
+        var user = new PanelUser { Name = name };
+        var defaults = new (string, string)[]
+        {
+            ("NAME", name == state.RootUser ? "System Administrator" : name), ("PACKAGE", "default"), ("WEB_TEMPLATE", "default"),
+            ("BACKEND_TEMPLATE", "default"), ("PROXY_TEMPLATE", "default"), ("DNS_TEMPLATE", "default"),
+            ("WEB_DOMAINS", "unlimited"), ("WEB_ALIASES", "unlimited"), ("DNS_DOMAINS", "unlimited"), ("DNS_RECORDS", "unlimited"),
+            ("MAIL_DOMAINS", "unlimited"), ("MAIL_ACCOUNTS", "unlimited"), ("DATABASES", "unlimited"), ("CRON_JOBS", "unlimited"),
+            ("DISK_QUOTA", "unlimited"), ("CPU_QUOTA", "unlimited"), ("CPU_QUOTA_PERIOD", "unlimited"), ("MEMORY_LIMIT", "unlimited"),
+            ("SWAP_LIMIT", "unlimited"), ("BANDWIDTH", "unlimited"), ("NS", "ns1.example.test,ns2.example.test"), ("SHELL", "nologin"),
+            ("BACKUPS", "1"), ("CONTACT", $"{name}@example.test"), ("CRON_REPORTS", "yes"), ("RKEY", RandomRkey()), ("TWOFA", ""),
+            ("QRCODE", ""), ("ROLE", role), ("SUSPENDED", "no"), ("SUSPENDED_DNS", "0"), ("SUSPENDED_MAIL", "0"),
+            ("SUSPENDED_DB", "0"), ("SUSPENDED_CRON", "0"), ("IP_AVAIL", "1"), ("IP_OWNED", role == "admin" ? "1" : "0"),
+            ("U_DISK", "0"), ("U_DISK_DIRS", "0"), ("U_DISK_WEB", "0"), ("U_DISK_MAIL", "0"), ("U_DISK_DB", "0"),
+            ("U_BANDWIDTH", "0"), ("U_DNS_DOMAINS", "0"), ("U_DNS_RECORDS", "0"), ("U_MAIL_DOMAINS", "0"), ("U_MAIL_DKIM", "0"),
+            ("U_MAIL_ACCOUNTS", "0"), ("U_DATABASES", "0"), ("U_CRON_JOBS", "0"), ("U_BACKUPS", "0"),
+            ("BACKUPS_INCREMENTAL", "no"), ("LANGUAGE", ""), ("THEME", ""), ("NOTIFICATIONS", "no"), ("PREF_UI_SORT", "name"),
+            ("LOGIN_DISABLED", "no"), ("LOGIN_USE_IPLIST", "no"), ("LOGIN_ALLOW_IPS", ""), ("PHPCLI", ""),
+            ("TIME", now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)), ("DATE", now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        };
+        foreach (var (k, v) in defaults)
+        {
+            user.Conf[k] = v;
+        }
+
+        foreach (var (k, v) in fields ?? new Dictionary<string, string>())
+        {
+            user.Conf[k] = v;
+        }
+
+        state.Users.Add(user);
+        state.Passwd.Add(new PasswdEntry
+        {
+            Name = name, Uid = uid, Home = $"/home/{name}", Gecos = user.Get("CONTACT").Contains('@') ? user.Get("CONTACT") : name + "@localhost",
+            Shell = "/usr/sbin/nologin", Password = password,
+        });
+        state.Fs.MakeDirs($"/home/{name}/web", name, "751", now);
+        state.Fs.MakeDirs($"/home/{name}/tmp", name, "700", now);
+        state.Fs.MakeDirs($"/home/{name}/conf", name, "751", now);
+        return user;
+    }
+
+    public WebDomainRecord CreateDomain(PanelUser user, string domain, string ip, string alias, bool ssl, bool suspended,
+        IReadOnlyDictionary<string, string>? fields, IEnumerable<string>? folders, IEnumerable<string>? files)
+    {
+        var now = state.Time.GetLocalNow();
+        var web = new WebDomainRecord { Domain = domain };
+        var values = new (string, string)[]
+        {
+            ("IP", ip), ("IP6", ""), ("CUSTOM_DOCROOT", ""), ("CUSTOM_PHPROOT", ""), ("FASTCGI_CACHE", ""), ("FASTCGI_DURATION", ""),
+            ("ALIAS", alias), ("TPL", "default"), ("SSL", ssl ? "yes" : "no"), ("SSL_FORCE", ssl ? "yes" : "no"),
+            ("SSL_HSTS", ssl ? "no" : ""), ("SSL_HOME", "same"), ("LETSENCRYPT", ssl ? "yes" : "no"), ("FTP_USER", ""),
+            ("FTP_MD5", ""), ("FTP_PATH", ""), ("BACKEND", "default"), ("PROXY", "default"), ("PROXY_EXT", ""),
+            ("STATS", ""), ("STATS_USER", ""), ("STATS_CRYPT", ""), ("AUTH_USER", ""), ("AUTH_HASH", ""),
+            ("REDIRECT", ""), ("REDIRECT_CODE", ""), ("U_DISK", "0"), ("U_BANDWIDTH", "0"),
+            ("SUSPENDED", suspended ? "yes" : "no"),
+            ("TIME", now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)), ("DATE", now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        };
+        foreach (var (k, v) in values)
+        {
+            web.Set(k, v);
+        }
+
+        foreach (var (k, v) in fields ?? new Dictionary<string, string>())
+        {
+            web.Set(k, v);
+        }
+
+        user.Domains.Add(web);
+        var dir = ServerState.DomainDir(user.Name, domain);
+        state.Fs.MakeDirs($"/home/{user.Name}/web", user.Name, "751", now);
+        state.Fs.MakeDirs(dir, user.Name, "751", now);
+        foreach (var folder in folders ?? DefaultFolders)
+        {
+            state.Fs.MakeDirs(dir + "/" + folder.Trim('/'), user.Name, "751", now);
+        }
+
+        foreach (var file in files ?? DefaultFiles(domain))
+        {
+            state.Fs.AddFile(dir + "/" + file.Trim('/'), user.Name, FakeSize(file), now);
+        }
+
+        return web;
+    }
+
+    public static readonly string[] DefaultFolders = ["public_html", "private", "document_errors", "cgi-bin", "logs", "stats"];
+
+    public static IEnumerable<string> DefaultFiles(string domain) =>
+    [
+        "public_html/index.html", "public_html/robots.txt", "document_errors/403.html", "document_errors/404.html",
+        "document_errors/410.html", "document_errors/50x.html", $"logs/{domain}.log", $"logs/{domain}.error.log",
+    ];
+
+    private static long FakeSize(string file) => file.EndsWith(".log", StringComparison.Ordinal) ? 0 : 300 + (file.Length * 37 % 1500);
+
+    public void AddFtpDirect(PanelUser user, WebDomainRecord web, string login, string path, string? password)
+    {
+        if (state.Passwd.Any(p => p.Name == login))
+        {
+            throw new InvalidOperationException($"A system account named {login} already exists.");
+        }
+
+        var dir = ServerState.DomainDir(user.Name, web.Domain);
+        var home = path.Length == 0 ? dir : dir + (path.StartsWith('/') ? "" : "/") + path.TrimEnd('/');
+        state.Fs.MakeDirs(home, user.Name, "751", state.Time.GetLocalNow());
+        state.Passwd.Add(new PasswdEntry { Name = login, Uid = state.UidOf(user.Name), Home = home, Password = password, Locked = user.Suspended });
+        AppendFtpAccount(web, login, path);
+    }
+
+    /// <summary>Appends to FTP_USER / FTP_PATH (the first account sets both).</summary>
+    public static void AppendFtpAccount(WebDomainRecord web, string login, string path)
+    {
+        if (web.Get("FTP_USER").Length > 0)
+        {
+            web.Set("FTP_USER", web.Get("FTP_USER") + ":" + login);
+            web.Set("FTP_PATH", web.Get("FTP_PATH") + ":" + path);
+        }
+        else
+        {
+            web.Set("FTP_USER", login);
+            web.Set("FTP_PATH", path);
+        }
+    }
+
+    /// <summary>v-delete-web-domain-ftp's effects: the system account and the account's place in FTP_USER / FTP_PATH.</summary>
+    public void RemoveFtpAccount(WebDomainRecord web, string ftpUser)
+    {
+        // userdel NAME; on failure: sed -i "/^NAME:/d" /etc/passwd (a '.' in NAME matches any character).
+        var literal = state.Passwd.FindIndex(p => p.Name == ftpUser);
+        if (literal >= 0)
+        {
+            state.Passwd.RemoveAt(literal);
+        }
+        else
+        {
+            var regex = Bre.Compile("^" + Bre.Literal(ftpUser) + ":");
+            state.Passwd.RemoveAll(p => regex.IsMatch(p.Line));
+        }
+
+        var positions = ShellLists.Positions(web.Get("FTP_USER"), ftpUser);
+        web.Set("FTP_USER", ShellLists.RemovePositions(web.Get("FTP_USER"), positions, dropEmpty: true));
+        web.Set("FTP_PATH", ShellLists.RemovePositions(web.Get("FTP_PATH"), positions, dropEmpty: false));
+    }
+
+    /// <summary>v-(un)suspend-user's effects.</summary>
+    public void ApplyUserSuspension(PanelUser panelUser, bool suspend)
+    {
+        // usermod --lock USER and every /etc/passwd account matching ^USER_
+        var prefix = Bre.Compile("^" + Bre.Literal(panelUser.Name + "_"));
+        foreach (var entry in state.Passwd.Where(p => p.Name == panelUser.Name || prefix.IsMatch(p.Name)))
+        {
+            entry.Locked = suspend;
+        }
+
+        // v-(un)suspend-web-domains: every domain currently in the other state.
+        foreach (var web in panelUser.Domains)
+        {
+            web.Set("SUSPENDED", suspend ? "yes" : "no");
+        }
+
+        panelUser.Conf["SUSPENDED"] = suspend ? "yes" : "no";
+    }
+
+    public static string RandomToken(int length, string alphabet)
+    {
+        return string.Create(length, alphabet, static (span, chars) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = chars[System.Security.Cryptography.RandomNumberGenerator.GetInt32(chars.Length)];
+            }
+        });
+    }
+
+    private static string RandomRkey() => RandomToken(16, Alnum);
+}

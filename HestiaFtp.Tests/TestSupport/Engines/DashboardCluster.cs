@@ -1,4 +1,5 @@
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
+using HestiaFtp.Emulator.Seeding;
 
 namespace HestiaFtp.Tests.TestSupport.Engines;
 

@@ -1,4 +1,5 @@
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
+using HestiaFtp.Emulator.Seeding;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Tests.TestSupport;
 using HestiaFtp.Web.Hosting;

@@ -28,7 +28,7 @@ public sealed class PostgreSqlSignInStore(PostgreSqlDatabase database) : ISignIn
         var counts = (await connection.QueryAsync<(string Key, long Failed, long Total)>(new CommandDefinition(
             """
             SELECT throttle_key, SUM(failed)::bigint, COUNT(*)
-            FROM sign_in_attempts WHERE throttle_key IN @Keys AND at_ms > @Since GROUP BY throttle_key;
+            FROM sign_in_attempts WHERE throttle_key = ANY(@Keys) AND at_ms > @Since GROUP BY throttle_key;
             """,
             new { Keys = limits.Select(l => l.Key).ToArray(), Since = since }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(c => c.Key, StringComparer.Ordinal);

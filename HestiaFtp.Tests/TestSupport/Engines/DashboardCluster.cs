@@ -26,6 +26,11 @@ public sealed class DashboardCluster : IAsyncDisposable
 
     public EmulatorServer Server { get; }
 
+    /// <summary>The access key id instance A uses (its calls in <see cref="HestiaEmulator.Calls"/>).</summary>
+    public string AccessKeyA { get; private set; } = "";
+
+    public string AccessKeyB { get; private set; } = "";
+
     public DashboardProcess A { get; private set; } = default!;
 
     public DashboardProcess B { get; private set; } = default!;
@@ -42,9 +47,17 @@ public sealed class DashboardCluster : IAsyncDisposable
         var cluster = new DashboardCluster(root, emulator, server);
         try
         {
-            var (keyId, secret) = emulator.Control.CreateAccessKey(EmulatorDemoSeed.AdminUser);
+            // An access key per instance, so the emulator's CallRecord tells which instance sent what.
+            var keys = new Dictionary<string, (string Id, string Secret)>
+            {
+                ["a"] = emulator.Control.CreateAccessKey(EmulatorDemoSeed.AdminUser),
+                ["b"] = emulator.Control.CreateAccessKey(EmulatorDemoSeed.AdminUser),
+            };
+            cluster.AccessKeyA = keys["a"].Id;
+            cluster.AccessKeyB = keys["b"].Id;
             Dictionary<string, string?> Settings(string name)
             {
+                var (keyId, secret) = keys[name];
                 var settings = new Dictionary<string, string?>
                 {
                     ["Hestia:Servers:0:Name"] = ServerName,

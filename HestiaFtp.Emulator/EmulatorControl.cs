@@ -47,6 +47,9 @@ public sealed class EmulatorControl
         _state.RootUser = user;
     });
 
+    /// <summary>hestia.conf <c>ROOT_USER</c>.</summary>
+    public string RootUser => Read(() => _state.RootUser);
+
     /// <summary>Sets the ROOT_USER's panel password (used by legacy user/password auth).</summary>
     public void SetAdminPassword(string password) => Do(() => Passwd(_state.RootUser).Password = password);
 
@@ -130,6 +133,18 @@ public sealed class EmulatorControl
         _state.Fs.AddFile($"/home/{user}/web/{domain}/{relPath.Trim('/')}", user, size, _state.Time.GetLocalNow());
     });
 
+    /// <summary>Creates a folder at an absolute path (missing parents 751 for the owner) with its owner, group and mode.</summary>
+    public void AddFolderAt(string absolutePath, string owner, string? group, string mode) =>
+        Do(() => _state.Fs.AddFolder(absolutePath, owner, mode, _state.Time.GetLocalNow(), group));
+
+    /// <summary>Creates (or replaces) a regular file at an absolute path with its owner, group, mode and size.</summary>
+    public void AddFileAt(string absolutePath, string owner, string? group, string mode, long size) =>
+        Do(() => _state.Fs.AddFile(absolutePath, owner, size, _state.Time.GetLocalNow(), mode, group));
+
+    /// <summary>Creates (or replaces) a symbolic link at an absolute path (mode 777, size = the target's length; not followed).</summary>
+    public void AddSymlinkAt(string absolutePath, string target, string owner, string? group) =>
+        Do(() => _state.Fs.AddSymlink(absolutePath, target, owner, _state.Time.GetLocalNow(), group));
+
     /// <summary>True when an absolute path exists in the fake filesystem.</summary>
     public bool PathExists(string absolutePath) => Read(() => _state.Fs.Exists(absolutePath));
 
@@ -140,55 +155,12 @@ public sealed class EmulatorControl
         Do(() => _provisioning.AddFtpDirect(Find(user), Domain(user, domain), fullLogin, path, password));
 
     /// <summary>Removes an FTP account (exact name) from the domain's lists and /etc/passwd.</summary>
-    public void DeleteFtpAccountDirect(string user, string domain, string fullLogin) => Do(() =>
-    {
-        var web = Domain(user, domain);
-        var users = web.Get("FTP_USER").Split(':').ToList();
-        var paths = web.Get("FTP_PATH").Split(':').ToList();
-        var index = users.IndexOf(fullLogin);
-        if (index < 0)
-        {
-            throw new InvalidOperationException($"No FTP account {fullLogin} on {domain}.");
-        }
-
-        users.RemoveAt(index);
-        if (index < paths.Count)
-        {
-            paths.RemoveAt(index);
-        }
-
-        web.Set("FTP_USER", string.Join(':', users));
-        web.Set("FTP_PATH", users.Count == 0 ? "" : string.Join(':', paths));
-        _state.Passwd.RemoveAll(p => p.Name == fullLogin);
-    });
+    public void DeleteFtpAccountDirect(string user, string domain, string fullLogin) =>
+        Do(() => _provisioning.RemoveFtpDirect(Domain(user, domain), fullLogin));
 
     /// <summary>Sets an FTP account's stored path and home directly (creating the folder).</summary>
-    public void ChangeFtpPathDirect(string user, string domain, string fullLogin, string path) => Do(() =>
-    {
-        var web = Domain(user, domain);
-        var users = web.Get("FTP_USER").Split(':').ToList();
-        var paths = web.Get("FTP_PATH").Split(':').ToList();
-        var index = users.IndexOf(fullLogin);
-        if (index < 0)
-        {
-            throw new InvalidOperationException($"No FTP account {fullLogin} on {domain}.");
-        }
-
-        while (paths.Count < users.Count)
-        {
-            paths.Add("");
-        }
-
-        paths[index] = path;
-        web.Set("FTP_PATH", string.Join(':', paths));
-        var home = $"/home/{user}/web/{domain}" + (path.Length == 0 ? "" : (path.StartsWith('/') ? "" : "/") + path.TrimEnd('/'));
-        _state.Fs.MakeDirs(home, user, "751", _state.Time.GetLocalNow());
-        var entry = _state.Passwd.FirstOrDefault(p => p.Name == fullLogin);
-        if (entry is not null)
-        {
-            entry.Home = home;
-        }
-    });
+    public void ChangeFtpPathDirect(string user, string domain, string fullLogin, string path) =>
+        Do(() => _provisioning.ChangeFtpPathDirect(Find(user), Domain(user, domain), fullLogin, path));
 
     // ---------------------------------------------------------------- faults and CLI
 

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace HestiaFtp.Emulator;
 
 /// <summary>
-/// Kestrel on loopback serving <see cref="HestiaEmulator"/> at <c>/api/</c> and <c>/api/index.php</c> (plain HTTP),
-/// with server-wide outages switchable at run time (<see cref="SetOutageAsync"/>).
+/// Kestrel (loopback unless told otherwise) serving <see cref="HestiaEmulator"/> at <c>/api/</c> and <c>/api/index.php</c>
+/// (plain HTTP), with server-wide outages switchable at run time (<see cref="SetOutageAsync"/>) and, when a control token
+/// is given, the control endpoint at <c>/_emulator/</c>.
 /// </summary>
 public sealed class EmulatorServer : IAsyncDisposable
 {
@@ -22,7 +23,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     private volatile EmulatorOutage _outage;
     private bool _disposed;
 
-    private EmulatorServer(HestiaEmulator emulator) => Emulator = emulator;
+    private readonly EmulatorServerOptions _options;
+
+    private EmulatorServer(HestiaEmulator emulator, EmulatorServerOptions options) => (Emulator, _options) = (emulator, options);
 
     /// <summary>e.g. <c>http://127.0.0.1:43121/</c>; requests go to <c>BaseUrl + "api/"</c>. Stays the same across outages.</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -34,12 +37,23 @@ public sealed class EmulatorServer : IAsyncDisposable
     public EmulatorOutage Outage => _outage;
 
     /// <summary>Starts the server on 127.0.0.1 (port 0 = any free port).</summary>
-    public static async Task<EmulatorServer> StartAsync(HestiaEmulator emulator, int port = 0, CancellationToken ct = default)
+    public static Task<EmulatorServer> StartAsync(HestiaEmulator emulator, int port = 0, CancellationToken ct = default) =>
+        StartAsync(emulator, new EmulatorServerOptions { Port = port }, ct);
+
+    /// <summary>Starts the server as <paramref name="options"/> say; with a control token only on a loopback address.</summary>
+    public static async Task<EmulatorServer> StartAsync(HestiaEmulator emulator, EmulatorServerOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(emulator);
-        var server = new EmulatorServer(emulator);
-        server._listener = await server.ListenAsync(port, ct).ConfigureAwait(false);
-        server.BaseUrl = new Uri($"http://127.0.0.1:{server._listener.Port}/");
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.ControlToken is not null && !IPAddress.IsLoopback(options.Address))
+        {
+            throw new InvalidOperationException($"The control endpoint refuses to start on the non-loopback address {options.Address}.");
+        }
+
+        var server = new EmulatorServer(emulator, options);
+        server._listener = await server.ListenAsync(options.Port, ct).ConfigureAwait(false);
+        var host = options.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.Address}]" : options.Address.ToString();
+        server.BaseUrl = new Uri($"http://{host}:{server._listener.Port}/");
         return server;
     }
 
@@ -105,6 +119,38 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The port closing after a control request for <see cref="EmulatorOutage.RefuseConnections"/> (tests await it).</summary>
+    internal Task RefusalStarted { get; private set; } = Task.CompletedTask;
+
+    /// <summary>The port open again after it.</summary>
+    internal Task RefusalEnded { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Once <paramref name="answered"/> completes, refuses connections for <paramref name="duration"/> on the
+    /// emulator's clock, then serves again (unless switched or disposed meanwhile).</summary>
+    internal void RefuseConnectionsFor(TimeSpan duration, Task answered)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        RefusalStarted = started.Task;
+        RefusalEnded = Task.Run(async () =>
+        {
+            try
+            {
+                await answered.ConfigureAwait(false);
+                await SetOutageAsync(EmulatorOutage.RefuseConnections).ConfigureAwait(false);
+                started.TrySetResult();
+                await Task.Delay(duration, Emulator.Time).ConfigureAwait(false);
+                if (_outage == EmulatorOutage.RefuseConnections)
+                {
+                    await SetOutageAsync(EmulatorOutage.None).ConfigureAwait(false);
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                started.TrySetResult(); // stopped meanwhile: nothing to refuse any more
+            }
+        });
+    }
+
     /// <summary>Stops Kestrel; requests still in flight (delayed, hanging or held) are aborted.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -134,7 +180,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o =>
         {
-            o.Listen(IPAddress.Loopback, port);
+            o.Listen(_options.Address, port);
             o.AddServerHeader = false;
         });
         var app = builder.Build();
@@ -144,6 +190,11 @@ public sealed class EmulatorServer : IAsyncDisposable
             RequestDelegate handler = context => HandleAsync(context, down.Token);
             app.Map("/api/", handler);
             app.Map("/api/index.php", handler);
+            if (_options.ControlToken is { } token)
+            {
+                Hosting.ControlEndpoint.Map(app, this, token, _options.AfterReset);
+            }
+
             // The dashboard links to the panel's own pages; a real HestiaCP shows them, the emulator says what would be there.
             app.MapGet("/fm/", () => PanelPage("File manager",
                 "A real HestiaCP shows its file manager here (FileGator), after asking you to sign in to the panel. " +

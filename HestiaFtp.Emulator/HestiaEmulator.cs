@@ -17,18 +17,24 @@ namespace HestiaFtp.Emulator;
 public sealed class HestiaEmulator
 {
     private readonly ServerState _state;
+    private readonly Provisioning _provisioning;
     private readonly ApiEndpoint _api;
+    private readonly EmulatorSeed _seed;
 
     private HestiaEmulator(TimeProvider time, EmulatorSeed seed)
     {
         _state = new ServerState(time);
-        var provisioning = new Provisioning(_state);
+        _provisioning = new Provisioning(_state);
         var checks = new ScriptChecks(_state);
-        var commands = new CommandTable(checks, provisioning);
+        var commands = new CommandTable(checks, _provisioning);
         _api = new ApiEndpoint(checks, commands);
-        Control = new EmulatorControl(_state, provisioning, commands);
-        SeedApplier.Apply(_state, provisioning, seed);
+        Control = new EmulatorControl(_state, _provisioning, commands);
+        _seed = seed;
+        SeedApplier.Apply(_state, _provisioning, seed);
     }
+
+    /// <summary>The clock the emulator waits on (latency, delay faults, timed outages).</summary>
+    internal TimeProvider Time => _state.Time;
 
     /// <summary>The out-of-band admin surface (like a root shell on the server).</summary>
     public EmulatorControl Control { get; }
@@ -54,6 +60,19 @@ public sealed class HestiaEmulator
         lock (_state.Sync)
         {
             _state.CallCounts.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Back to the state the emulator was created with: the seed again, and no faults, latency, out-of-band changes or
+    /// call counts. <see cref="EmulatorControl.RejectPasswordHook"/> stays. Requests in flight finish against the new state.
+    /// </summary>
+    public void Reset()
+    {
+        lock (_state.Sync)
+        {
+            _state.Reset();
+            SeedApplier.Apply(_state, _provisioning, _seed);
         }
     }
 

@@ -95,7 +95,7 @@ internal sealed class FsCommands(ScriptChecks checks)
         || (_state.Fs.Get(path)?.Owner == user);
 
     private static string FsLine(FsNode n, string name) =>
-        string.Join('|', n.IsDir ? "d" : "f", n.Mode, n.Modified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            n.Modified.ToString("HH:mm", CultureInfo.InvariantCulture), n.Owner, n.Owner,
+        string.Join('|', n.TypeLetter, n.Mode, n.Modified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            n.Modified.ToString("HH:mm", CultureInfo.InvariantCulture), n.Owner, n.GroupName,
             n.Size.ToString(CultureInfo.InvariantCulture), name);
 }

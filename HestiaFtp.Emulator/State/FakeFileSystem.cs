@@ -1,6 +1,6 @@
 namespace HestiaFtp.Emulator.State;
 
-/// <summary>A tiny absolute-path filesystem with <c>readlink -f</c> semantics (no symlinks).</summary>
+/// <summary>A tiny absolute-path filesystem with <c>readlink -f</c> semantics (symbolic links are listed, not followed).</summary>
 internal sealed class FakeFileSystem
 {
     private readonly Dictionary<string, FsNode> _nodes = new(StringComparer.Ordinal);
@@ -19,8 +19,8 @@ internal sealed class FakeFileSystem
 
     public bool IsDir(string path) => _nodes.TryGetValue(path, out var n) && n.IsDir;
 
-    /// <summary>mkdir -p.</summary>
-    public void MakeDirs(string path, string owner, string mode, DateTimeOffset now)
+    /// <summary>mkdir -p: missing folders get <paramref name="owner"/>, <paramref name="group"/> (null = the owner's) and <paramref name="mode"/>.</summary>
+    public void MakeDirs(string path, string owner, string mode, DateTimeOffset now, string? group = null)
     {
         var current = "";
         foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
@@ -28,16 +28,37 @@ internal sealed class FakeFileSystem
             current += "/" + part;
             if (!_nodes.ContainsKey(current))
             {
-                _nodes[current] = new FsNode { IsDir = true, Mode = mode, Owner = owner, Size = 4096, Modified = now };
+                _nodes[current] = new FsNode { IsDir = true, Mode = mode, Owner = owner, Group = group, Size = 4096, Modified = now };
             }
         }
     }
 
-    public void AddFile(string path, string owner, long size, DateTimeOffset now)
+    /// <summary>Creates a folder, or sets an existing one's owner, group and mode (its content stays); missing parents are
+    /// created 751 for <paramref name="owner"/>.</summary>
+    public void AddFolder(string path, string owner, string mode, DateTimeOffset now, string? group = null)
+    {
+        MakeDirs(Parent(path), owner, "751", now);
+        _nodes[path] = new FsNode { IsDir = true, Mode = mode, Owner = owner, Group = group, Size = 4096, Modified = now };
+    }
+
+    /// <summary>Creates (or replaces) a regular file; missing parents are created 751 for <paramref name="owner"/>.</summary>
+    public void AddFile(string path, string owner, long size, DateTimeOffset now, string mode = "644", string? group = null)
     {
         var parent = Parent(path);
         MakeDirs(parent, owner, "751", now);
-        _nodes[path] = new FsNode { IsDir = false, Mode = "644", Owner = owner, Size = size, Modified = now };
+        _nodes[path] = new FsNode { IsDir = false, Mode = mode, Owner = owner, Group = group, Size = size, Modified = now };
+    }
+
+    /// <summary>Creates (or replaces) a symbolic link to <paramref name="target"/> (mode 777, size = the target's length).</summary>
+    public void AddSymlink(string path, string target, string owner, DateTimeOffset now, string? group = null)
+    {
+        var parent = Parent(path);
+        MakeDirs(parent, owner, "751", now);
+        _nodes[path] = new FsNode
+        {
+            IsDir = false, Mode = "777", Owner = owner, Group = group, Size = System.Text.Encoding.UTF8.GetByteCount(target),
+            Modified = now, LinkTarget = target,
+        };
     }
 
     public void RemoveTree(string path)

@@ -143,6 +143,54 @@ internal sealed class Provisioning(ServerState state)
         }
     }
 
+    /// <summary>Removes an FTP account (exact name) from FTP_USER / FTP_PATH and /etc/passwd, without the script's quirks.</summary>
+    public void RemoveFtpDirect(WebDomainRecord web, string login)
+    {
+        var users = web.Get("FTP_USER").Split(':').ToList();
+        var paths = web.Get("FTP_PATH").Split(':').ToList();
+        var index = users.IndexOf(login);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"No FTP account {login} on {web.Domain}.");
+        }
+
+        users.RemoveAt(index);
+        if (index < paths.Count)
+        {
+            paths.RemoveAt(index);
+        }
+
+        web.Set("FTP_USER", string.Join(':', users));
+        web.Set("FTP_PATH", users.Count == 0 ? "" : string.Join(':', paths));
+        state.Passwd.RemoveAll(p => p.Name == login);
+    }
+
+    /// <summary>Sets an FTP account's stored FTP_PATH entry and its home (creating the folder), without the script's checks.</summary>
+    public void ChangeFtpPathDirect(PanelUser user, WebDomainRecord web, string login, string path)
+    {
+        var users = web.Get("FTP_USER").Split(':').ToList();
+        var paths = web.Get("FTP_PATH").Split(':').ToList();
+        var index = users.IndexOf(login);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"No FTP account {login} on {web.Domain}.");
+        }
+
+        while (paths.Count < users.Count)
+        {
+            paths.Add("");
+        }
+
+        paths[index] = path;
+        web.Set("FTP_PATH", string.Join(':', paths));
+        var home = ServerState.DomainDir(user.Name, web.Domain) + (path.Length == 0 ? "" : (path.StartsWith('/') ? "" : "/") + path.TrimEnd('/'));
+        state.Fs.MakeDirs(home, user.Name, "751", state.Time.GetLocalNow());
+        if (state.FindAccount(login) is { } entry)
+        {
+            entry.Home = home;
+        }
+    }
+
     /// <summary>v-delete-web-domain-ftp's effects: the system account and the account's place in FTP_USER / FTP_PATH.</summary>
     public void RemoveFtpAccount(WebDomainRecord web, string ftpUser)
     {

@@ -30,16 +30,7 @@ internal sealed class ServerState
     {
         Time = time;
         Fs = new FakeFileSystem(time.GetLocalNow());
-        foreach (var (name, commands) in ShippedProfiles)
-        {
-            ApiProfiles[name] = commands;
-        }
-
-        var uid = 0;
-        foreach (var sys in SystemAccounts)
-        {
-            Passwd.Add(new PasswdEntry { Name = sys, Uid = uid++, Home = sys == "root" ? "/root" : "/nonexistent" });
-        }
+        Reset();
     }
 
     public Lock Sync { get; } = new();
@@ -66,7 +57,7 @@ internal sealed class ServerState
     public HashSet<string> LegacyKeys { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, IReadOnlyList<string>> ApiProfiles { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> TmpFiles { get; } = new(StringComparer.Ordinal);
-    public FakeFileSystem Fs { get; }
+    public FakeFileSystem Fs { get; private set; }
 
     // ---- the emulator's own knobs ----
     public List<PendingFault> Faults { get; } = [];
@@ -83,6 +74,34 @@ internal sealed class ServerState
     public PasswdEntry? FindAccount(string name) => Passwd.FirstOrDefault(p => p.Name == name);
 
     public int UidOf(string user) => FindAccount(user)?.Uid ?? 1000;
+
+    /// <summary>Back to a fresh install: no panel users, keys or files, shipped profiles, no faults, latency or counts.</summary>
+    public void Reset()
+    {
+        (RootUser, Api, ApiSystem, ApiAllowedIp, DemoMode) = ("admin", "yes", "1", "", false);
+        (WebSystem, WebBackend, ProxySystem, DefaultIp) = ("nginx", "php-fpm", "", "127.0.0.1");
+        Fs = new FakeFileSystem(Time.GetLocalNow());
+        Passwd.Clear();
+        Users.Clear();
+        AccessKeys.Clear();
+        LegacyKeys.Clear();
+        ApiProfiles.Clear();
+        TmpFiles.Clear();
+        Faults.Clear();
+        AfterNext.Clear();
+        CallCounts.Clear();
+        (LatencyPerCall, LatencyPerRecord) = (TimeSpan.Zero, TimeSpan.Zero);
+        foreach (var (name, commands) in ShippedProfiles)
+        {
+            ApiProfiles[name] = commands;
+        }
+
+        var uid = 0;
+        foreach (var sys in SystemAccounts)
+        {
+            Passwd.Add(new PasswdEntry { Name = sys, Uid = uid++, Home = sys == "root" ? "/root" : "/nonexistent" });
+        }
+    }
 
     public static string DomainDir(string user, string domain) => $"/home/{user}/web/{domain}";
 }

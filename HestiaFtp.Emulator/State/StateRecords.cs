@@ -44,6 +44,20 @@ internal sealed class FsNode
     public required bool IsDir { get; init; }
     public required string Mode { get; init; }
     public required string Owner { get; init; }
+
+    /// <summary>The group; null means the owner's own group (what the emulator has always assumed).</summary>
+    public string? Group { get; init; }
+
     public required long Size { get; init; }
     public required DateTimeOffset Modified { get; init; }
+
+    /// <summary>A symbolic link's target (then <see cref="IsDir"/> is false and the size is the target's length), else null.</summary>
+    public string? LinkTarget { get; init; }
+
+    public bool IsLink => LinkTarget is not null;
+
+    public string GroupName => Group ?? Owner;
+
+    /// <summary>The type letter <c>find -printf %y</c> prints: d, f or l.</summary>
+    public string TypeLetter => IsDir ? "d" : IsLink ? "l" : "f";
 }

@@ -23,6 +23,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddLocalization();
         Services.AddSingleton<IFtpDashboard>(Dashboard);
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<HestiaFtp.Web.Live.IScaleOutStatus, HestiaFtp.Web.Live.SingleInstanceStatus>();
         Services.AddSingleton<IUserPreferences>(Preferences);
         Services.AddScoped<ReaderTimeZone>();
         Auth = AddAuthorization();

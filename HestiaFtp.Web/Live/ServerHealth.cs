@@ -154,6 +154,12 @@ public sealed class ServerHealth : IServerHealth, IHestiaCallObserver
         {
             if (_servers.TryGetValue(status.Server, out var entry))
             {
+                if (announced && entry.Status.Reachable && !status.Reachable)
+                {
+                    // The other instance's call that found the outage was this interval's probe for all of them.
+                    entry.LastProbe = _time.GetUtcNow();
+                }
+
                 entry.Status = announced ? status : entry.Status with { LastChecked = status.LastChecked, NextCheck = status.NextCheck };
             }
         }

@@ -16,9 +16,12 @@ public sealed class RedisServerHealth(ServerHealth local, RedisConnection redis,
 
     public bool TryReserveCall(string server)
     {
-        if (local.Get(server).Reachable || !redis.Available)
+        // This instance's own pacing first (it knows when it, or the instance whose call found the outage, last probed);
+        // then one reservation per interval for all instances together.
+        var allowed = local.TryReserveCall(server);
+        if (!allowed || local.Get(server).Reachable || !redis.Available)
         {
-            return local.TryReserveCall(server);
+            return allowed;
         }
 
         try
@@ -28,7 +31,7 @@ public sealed class RedisServerHealth(ServerHealth local, RedisConnection redis,
         catch (RedisException ex)
         {
             logger.LogDebug(ex, "Reserving a shared probe of {Server} failed", server);
-            return local.TryReserveCall(server);
+            return true;
         }
     }
 

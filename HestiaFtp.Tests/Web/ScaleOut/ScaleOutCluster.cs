@@ -43,6 +43,9 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
 
     public string KeyId { get; }
 
+    /// <summary>The keys folder instance number <paramref name="index"/> would use without Redis.</summary>
+    public string KeysFolder(int index) => Path.Combine(_directory, "keys-" + index);
+
     public string Secret { get; }
 
     /// <summary>Keeps this cluster's keys apart from other tests on the same Redis.</summary>
@@ -67,7 +70,7 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
             ["Hestia:Servers:0:SecretKey"] = Secret,
             ["Redis:Configuration"] = Redis.Configuration,
             ["Redis:KeyPrefix"] = KeyPrefix,
-            ["DataProtection:KeysFolder"] = Path.Combine(_directory, "keys-" + _instances.Count),
+            ["DataProtection:KeysFolder"] = KeysFolder(_instances.Count),
         };
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

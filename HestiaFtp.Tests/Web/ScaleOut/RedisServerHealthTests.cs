@@ -1,4 +1,4 @@
-using HestiaFtp.Core.Emulator;
+using HestiaFtp.Emulator;
 using HestiaFtp.Core.Hestia;
 using HestiaFtp.Tests.TestSupport;
 using HestiaFtp.Web.Live;

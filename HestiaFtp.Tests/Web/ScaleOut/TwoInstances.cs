@@ -87,8 +87,6 @@ public abstract class TwoInstances : IAsyncLifetime
         _playwright?.Dispose();
         if (Cluster is not null)
         {
-            File.WriteAllLines("/tmp/cluster-a.log", Cluster.A.Output);
-            File.WriteAllLines("/tmp/cluster-b.log", Cluster.B.Output);
             await Cluster.DisposeAsync();
         }
         if (_postgres is not null)

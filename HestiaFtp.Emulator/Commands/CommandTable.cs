@@ -40,6 +40,10 @@ internal sealed class CommandTable
         Add("v-check-user-password", "USER PASSWORD [IP] [RETURN_HASH]", users.CheckPassword);
         Add("v-check-fs-permission", "USER FILE", fs.CheckPermission);
         Add("v-list-fs-directory", "USER DIRECTORY", fs.ListDirectory);
+        Add("v-add-user", "USER PASSWORD EMAIL [PACKAGE] [NAME] [LASTNAME]", users.Add);
+        Add("v-delete-user", "USER [RESTART]", users.Delete);
+        Add("v-add-web-domain-alias", "USER DOMAIN ALIASES [RESTART]", webDomains.AddAlias);
+        Add("v-add-fs-directory", "USER DIRECTORY", fs.AddDirectory);
     }
 
     public IReadOnlyCollection<string> Names => _commands.Keys;

@@ -7,7 +7,7 @@ using static HestiaFtp.Emulator.Commands.ScriptExit;
 
 namespace HestiaFtp.Emulator.Commands;
 
-/// <summary>v-check-fs-permission and v-list-fs-directory over the fake file system.</summary>
+/// <summary>v-check-fs-permission, v-list-fs-directory and v-add-fs-directory over the fake file system.</summary>
 internal sealed class FsCommands(ScriptChecks checks)
 {
     private readonly ServerState _state = checks.State;
@@ -87,6 +87,43 @@ internal sealed class FsCommands(ScriptChecks checks)
         }
 
         return Listed(lines.Count, lines);
+    }
+
+    /// <summary>v-add-fs-directory USER DIRECTORY (bin/v-add-fs-directory of HestiaCP 1.10.3): mkdir -p as the user.</summary>
+    public CmdResult AddDirectory(List<string> a)
+    {
+        var user = Arg(a, 0);
+        var dir = Arg(a, 1);
+        CheckArgs(a, 2, "v-add-fs-directory", "USER DIR");
+        UserFormatValid(user, "user");
+        checks.UserExists(user);
+        checks.DemoCheck();
+        var home = checks.HomeDirOf(user);
+        var rpath = _state.Fs.ReadlinkF(dir) ?? "";
+        if (!Bre.Compile("^/tmp|^" + Bre.Literal(home)).IsMatch(rpath))
+        {
+            throw Fail(2, $"Error: invalid destination path {dir}");
+        }
+
+        // umask 022; each missing folder needs a parent folder the user may write to.
+        var missing = new List<string>();
+        for (var path = rpath; !_state.Fs.Exists(path); path = FakeFileSystem.Parent(path))
+        {
+            missing.Insert(0, path);
+        }
+
+        var parent = missing.Count > 0 ? FakeFileSystem.Parent(missing[0]) : rpath;
+        if (!_state.Fs.IsDir(parent) || (missing.Count > 0 && !_state.Fs.WritableBy(user, parent)))
+        {
+            throw Fail(3, $"Error: directory {dir} was not created");
+        }
+
+        foreach (var path in missing)
+        {
+            _state.Fs.AddFolder(path, user, "755", _state.Time.GetLocalNow(), user);
+        }
+
+        return Ok();
     }
 
     private bool ReadableBy(string user, string path) =>

@@ -6,14 +6,19 @@ using static HestiaFtp.Emulator.Commands.ScriptExit;
 namespace HestiaFtp.Emulator.Commands;
 
 /// <summary>The checks the scripts share (HestiaCP's <c>func/main.sh</c>): argument formats, existence, suspension, demo mode.</summary>
-internal sealed class ScriptChecks(ServerState state)
+internal sealed partial class ScriptChecks(ServerState state)
 {
     public const string DemoMessage = "ERROR: Unable to perform operation due to security restrictions that are in place.";
 
+    private const string AliasExcluded = "[]!@#$^&()+={},<>?_/\\\"|'`;%";
+
     private const string DomainExcluded = "[]!@#$^&*()+={},<>?_/\\\"|'`;%";
 
-    private static readonly Regex UserFormat = new(@"^[A-Za-z0-9][-|\\._A-Za-z0-9]{0,28}[A-Za-z0-9]$", RegexOptions.CultureInvariant);
-    private static readonly Regex OneChar = new("^[A-Za-z0-9]$", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^[A-Za-z0-9][-|\\._A-Za-z0-9]{0,28}[A-Za-z0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex UserFormat();
+
+    [GeneratedRegex("^[A-Za-z0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex OneChar();
 
     public ServerState State { get; } = state;
 
@@ -34,7 +39,7 @@ internal sealed class ScriptChecks(ServerState state)
             return;
         }
 
-        var ok = value.Length == 1 ? OneChar.IsMatch(value) : UserFormat.IsMatch(value);
+        var ok = value.Length == 1 ? OneChar().IsMatch(value) : UserFormat().IsMatch(value);
         if (!ok || value.Any(c => c > 127))
         {
             throw Fail(2, $"Error: invalid {argName} format :: {value}");
@@ -57,6 +62,37 @@ internal sealed class ScriptChecks(ServerState state)
             || value == "www")
         {
             throw Fail(2, $"Error: invalid {objectName} format :: {value}");
+        }
+    }
+
+    /// <summary>format_aliases (func/domain.sh 1788-1798): lower case, one trailing dot off, sorted unique, dots squeezed and trimmed.</summary>
+    public static string FormatAliases(string aliases)
+    {
+        if (aliases.Length == 0 || aliases == "none")
+        {
+            return aliases;
+        }
+
+        var words = string.Join(' ', aliases.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        var items = words.Split(',').Select(x => x.EndsWith('.') ? x[..^1] : x).Distinct().Order(StringComparer.Ordinal)
+            .Select(x => Regex.Replace(x, @"\.+", ".").Trim('.'))
+            .Where(x => x.Length > 0);
+        return string.Join(',', items);
+    }
+
+    /// <summary>is_alias_format_valid (func/main.sh 975-992), for each alias of a comma list.</summary>
+    public static void AliasFormatValid(string aliases)
+    {
+        foreach (var alias in aliases.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (alias.Any(c => AliasExcluded.Contains(c) || char.IsWhiteSpace(c))
+                || alias.Contains("..", StringComparison.Ordinal) || alias.StartsWith('-') || alias.EndsWith('-')
+                || alias.StartsWith('.') || alias.EndsWith('.')
+                || alias.Contains(".-", StringComparison.Ordinal) || alias.Contains("-.", StringComparison.Ordinal)
+                || (alias.Contains('*') && !alias.StartsWith("*.", StringComparison.Ordinal)))
+            {
+                throw Fail(2, $"Error: invalid alias format :: {alias}");
+            }
         }
     }
 
@@ -104,15 +140,12 @@ internal sealed class ScriptChecks(ServerState state)
         }
     }
 
-    /// <summary>is_object_valid 'web': <c>grep "DOMAIN='$domain'"</c> (a <c>.</c> in the argument matches any character).</summary>
+    /// <summary>
+    /// is_object_valid 'web' and get_domain_values (func/main.sh 388, func/domain.sh 1056): <c>grep "DOMAIN='$domain'"</c>,
+    /// a <c>.</c> in the argument matching any character; the first matching line, with no preference for an exact match.
+    /// </summary>
     public static WebDomainRecord WebDomainExists(PanelUser user, string domain)
     {
-        var exact = user.Domains.FirstOrDefault(d => d.Domain == domain);
-        if (exact is not null)
-        {
-            return exact;
-        }
-
         var regex = Bre.Compile("DOMAIN='" + Bre.Literal(domain) + "'");
         return user.Domains.FirstOrDefault(d => regex.IsMatch("DOMAIN='" + d.Domain + "'"))
             ?? throw Fail(3, $"Error: web domain {domain} doesn't exist");
@@ -125,6 +158,10 @@ internal sealed class ScriptChecks(ServerState state)
             throw Fail(5, $"Error: web {domainArg} is suspended");
         }
     }
+
+    /// <summary><c>grep "^$user:" /etc/passwd | cut -f 6 -d :</c>: the home folder, or exit 12.</summary>
+    public string HomeDirOf(string user) =>
+        State.FindAccount(user)?.Home is { Length: > 0 } home ? home : throw Fail(12, "Error: user home directory doesn't exist");
 
     public void DemoCheck()
     {

@@ -34,21 +34,35 @@ internal sealed class UserListing(ScriptChecks checks)
         "U_MAIL_DOMAINS", "U_MAIL_DKIM", "U_MAIL_ACCOUNTS", "U_DATABASES", "U_CRON_JOBS", "U_BACKUPS", "LANGUAGE", "TIME", "DATE",
     ];
 
-    /// <summary>The user.conf value, with the counters Hestia keeps up to date computed from the live _state.</summary>
+    /// <summary>
+    /// The user.conf value, with the counters Hestia keeps up to date computed from the live state. Only the ROOT_USER's
+    /// record counts users (bin/v-add-user 215-221 and 283-286, bin/v-suspend-user 99); the others keep 0.
+    /// </summary>
     private string UserValue(PanelUser user, string key)
     {
         static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
         return key switch
         {
             "HOME" => $"/home/{user.Name}",
-            "U_USERS" => N(_state.Users.Count),
-            "SUSPENDED_USERS" => N(_state.Users.Count(u => u.Suspended)),
+            "U_USERS" when user.Name == _state.RootUser => N(_state.Users.Count),
+            "SUSPENDED_USERS" when user.Name == _state.RootUser => N(_state.Users.Count(u => u.Suspended)),
             "U_WEB_DOMAINS" => N(user.Domains.Count),
             "SUSPENDED_WEB" => N(user.Domains.Count(d => d.Suspended)),
             "U_WEB_SSL" => N(user.Domains.Count(d => d.Get("SSL") == "yes")),
             "U_WEB_ALIASES" => N(user.Domains.Sum(d => d.Get("ALIAS").Split(',', StringSplitOptions.RemoveEmptyEntries).Length)),
             _ => user.Get(key),
         };
+    }
+
+    /// <summary>v-list-user: U_USERS and SUSPENDED_USERS are awk'ed from the ROOT_USER's user.conf (bin/v-list-user 182-184).</summary>
+    private string SingleUserValue(PanelUser user, string key)
+    {
+        if (key is "U_USERS" or "SUSPENDED_USERS")
+        {
+            return _state.FindUser(_state.RootUser) is { } root ? UserValue(root, key) : "";
+        }
+
+        return UserValue(user, key);
     }
 
     public CmdResult ListUsers(List<string> a)
@@ -112,14 +126,14 @@ internal sealed class UserListing(ScriptChecks checks)
         {
             case "json":
                 var lines = new List<string> { "{", $"    \"{u.Name}\": {{" };
-                lines.AddRange(JsonFields(UserFields, f => UserValue(u, f)));
+                lines.AddRange(JsonFields(UserFields, f => SingleUserValue(u, f)));
                 lines.Add("        }");
                 lines.Add("}");
                 return new CmdResult(0, lines);
             case "plain":
-                return Ok(string.Join('\t', new[] { u.Name }.Concat(UserFields.Select(f => UserValue(u, f)))));
+                return Ok(string.Join('\t', new[] { u.Name }.Concat(UserFields.Select(f => SingleUserValue(u, f)))));
             case "shell":
-                return new CmdResult(0, [.. UserFields.Select(f => $"{f + ":",-18}{UserValue(u, f)}".TrimEnd())]);
+                return new CmdResult(0, [.. UserFields.Select(f => $"{f + ":",-18}{SingleUserValue(u, f)}".TrimEnd())]);
             default:
                 return Ok();
         }

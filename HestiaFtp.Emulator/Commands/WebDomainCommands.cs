@@ -83,10 +83,60 @@ internal sealed class WebDomainCommands(ScriptChecks checks, Provisioning provis
         }
         else
         {
-            alias = string.Join(',', aliases.ToLowerInvariant().Split(',').Select(x => x.Trim('.')).Where(x => x.Length > 0).Distinct().Order(StringComparer.Ordinal));
+            alias = FormatAliases(aliases);
         }
 
         provisioning.CreateDomain(panelUser, domain, ip.Length > 0 ? ip : _state.DefaultIp, alias, ssl: false, suspended: false, fields: null, folders: null, files: null);
+        return Ok();
+    }
+
+    /// <summary>v-add-web-domain-alias USER DOMAIN ALIASES [RESTART] (bin/v-add-web-domain-alias of HestiaCP 1.10.3).</summary>
+    public CmdResult AddAlias(List<string> a)
+    {
+        var user = Arg(a, 0);
+        var domain = NormalizeDomain(Arg(a, 1));
+        var aliases = FormatAliases(Arg(a, 2));
+        if (aliases.Length == 0)
+        {
+            throw Fail(2, "Error: Invalid alias format: empty"); // before check_args (line 43-45)
+        }
+
+        CheckArgs(a, 3, "v-add-web-domain-alias", "USER DOMAIN ALIASES [RESTART]");
+        UserFormatValid(user, "user");
+        DomainFormatValid(domain);
+        AliasFormatValid(aliases);
+        RestartFormatValid(Arg(a, 3));
+        var panelUser = checks.UserExists(user);
+        UserUnsuspended(panelUser);
+        var web = WebDomainExists(panelUser, domain);
+        WebUnsuspended(web, domain);
+        var allDomains = _state.Users.SelectMany(u => u.Domains).ToList();
+        foreach (var alias in aliases.Split(','))
+        {
+            if (allDomains.Any(d => d.Domain == alias))
+            {
+                throw Fail(4, $"Error: Web domain {alias} exists");
+            }
+
+            if (allDomains.Any(d => d.Get("ALIAS").Split(',').Contains(alias)))
+            {
+                throw Fail(4, $"Error: Web alias {alias} exists");
+            }
+        }
+
+        foreach (var alias in aliases.Split(',').Where(x => x != "none"))
+        {
+            // is_base_domain_owner, ENFORCE_SUBDOMAIN_OWNERSHIP='yes': the base domain is the last two labels here.
+            var labels = alias.Split('.');
+            var baseDomain = string.Join('.', labels[Math.Max(0, labels.Length - 2)..]);
+            if (_state.Users.Where(u => u.Name != user).SelectMany(u => u.Domains).Any(d => d.Domain == baseDomain))
+            {
+                throw Fail(4, $"Error: Unable to add {alias}. {baseDomain} belongs to a different user");
+            }
+        }
+
+        checks.DemoCheck();
+        web.Set("ALIAS", web.Get("ALIAS").Length == 0 ? aliases : web.Get("ALIAS") + "," + aliases);
         return Ok();
     }
 
@@ -107,7 +157,7 @@ internal sealed class WebDomainCommands(ScriptChecks checks, Provisioning provis
         }
 
         panelUser.Domains.Remove(web);
-        _state.Fs.RemoveTree(ServerState.DomainDir(user, web.Domain));
+        provisioning.RemoveDomainFiles(user, web.Domain);
         return Ok();
     }
 }

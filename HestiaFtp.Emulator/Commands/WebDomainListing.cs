@@ -37,6 +37,7 @@ internal sealed class WebDomainListing(ScriptChecks checks)
         CheckArgs(a, 1, "v-list-web-domains", "USER [FORMAT]");
         UserFormatValid(user, "user");
         var u = checks.UserExists(user);
+        var parsed = ParseWebConf(u);
         switch (format)
         {
             case "json":
@@ -46,7 +47,7 @@ internal sealed class WebDomainListing(ScriptChecks checks)
                 {
                     var web = u.Domains[i];
                     lines.Add($"    \"{web.Domain}\": {{");
-                    lines.AddRange(JsonFields(WebDomainsFields, f => WebValue(u, web, f)));
+                    lines.AddRange(JsonFields(WebDomainsFields, parsed[i]));
                     lines.Add(i < u.Domains.Count - 1 ? "    }," : "    }");
                 }
 
@@ -55,17 +56,42 @@ internal sealed class WebDomainListing(ScriptChecks checks)
             }
 
             case "plain":
-                return Listed(u.Domains.Count, [.. u.Domains.Select(w => string.Join('\t', new[] { w.Domain }.Concat(WebDomainsFields.Select(f => WebValue(u, w, f)))))]);
+                return Listed(u.Domains.Count, [.. parsed.Select(v => string.Join('\t', new[] { v("DOMAIN") }.Concat(WebDomainsFields.Select(v))))]);
             case "shell":
             {
                 var lines = new List<string> { "DOMAIN   IP   TPL   SSL   DISK   BW   SPND   DATE", "------   --   ---   ---   ----   --   ----   -----" };
-                lines.AddRange(u.Domains.Select(w => string.Join(' ', w.Domain, w.Get("IP"), w.Get("TPL"), w.Get("SSL"), w.Get("U_DISK"), w.Get("U_BANDWIDTH"), w.Get("SUSPENDED"), w.Get("DATE"))));
+                lines.AddRange(parsed.Select(v => string.Join(' ', v("DOMAIN"), v("IP"), v("TPL"), v("SSL"), v("U_DISK"), v("U_BANDWIDTH"), v("SUSPENDED"), v("DATE"))));
                 return Listed(u.Domains.Count, lines);
             }
 
             default:
                 return Ok();
         }
+    }
+
+    /// <summary>
+    /// bin/v-list-web-domains 31-32: each web.conf line goes through parse_object_kv_list into shell variables that are
+    /// never reset, so a key missing from a line (FTP_PATH before the domain's first FTP account) keeps the previous
+    /// line's value. One value lookup per line, in web.conf order.
+    /// </summary>
+    private static List<Func<string, string>> ParseWebConf(PanelUser user)
+    {
+        var vars = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new List<Func<string, string>>();
+        foreach (var web in user.Domains)
+        {
+            vars["DOMAIN"] = web.Domain;
+            foreach (var (k, v) in web.Conf)
+            {
+                vars[k] = v;
+            }
+
+            var line = new Dictionary<string, string>(vars, StringComparer.Ordinal);
+            var docRoot = line.GetValueOrDefault("CUSTOM_DOCROOT", "") is { Length: > 0 } custom ? custom : $"/home/{user.Name}/web/{web.Domain}/public_html/";
+            result.Add(key => key == "DOCUMENT_ROOT" ? docRoot : line.GetValueOrDefault(key, ""));
+        }
+
+        return result;
     }
 
     public CmdResult ListWebDomain(List<string> a)

@@ -30,7 +30,7 @@ internal sealed class AccessKeyApi(State.ServerState state, AccessKeyCheck keys,
             return new(ApiError(2, "Command not provided", codeMode));
         }
 
-        if (!Php.CmdPattern.IsMatch(cmd))
+        if (!Php.CmdPattern().IsMatch(cmd))
         {
             return new(ApiError(2, $"{cmd} command invalid", codeMode));
         }

@@ -8,10 +8,13 @@ namespace HestiaFtp.Emulator.Protocol;
 internal sealed record AccessCheck(int Exit, string Message, string User, int UserArgPosition);
 
 /// <summary>v-check-access-key KEY SECRET CMD IP json: failures exit 10 when "forbidden", otherwise 9.</summary>
-internal sealed class AccessKeyCheck(ScriptChecks checks, CommandTable commands)
+internal sealed partial class AccessKeyCheck(ScriptChecks checks, CommandTable commands)
 {
-    private static readonly Regex KeyIdFormat = new("^[A-Za-z0-9]{20}$", RegexOptions.CultureInvariant);
-    private static readonly Regex SecretFormat = new(@"^[A-Za-z0-9|_\\.+/^~=%-]{40}$", RegexOptions.CultureInvariant);
+    [GeneratedRegex("^[A-Za-z0-9]{20}$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyIdFormat();
+
+    [GeneratedRegex(@"^[A-Za-z0-9|_\\.+/^~=%-]{40}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretFormat();
 
     private readonly ServerState _state = checks.State;
 
@@ -26,7 +29,7 @@ internal sealed class AccessKeyCheck(ScriptChecks checks, CommandTable commands)
         }
 
         var keyId = keyIdRaw.Contains('/') ? keyIdRaw[(keyIdRaw.LastIndexOf('/') + 1)..] : keyIdRaw;
-        if (!KeyIdFormat.IsMatch(keyId))
+        if (!KeyIdFormat().IsMatch(keyId))
         {
             return Fail9($"Error: invalid access_key_id format :: {keyId}");
         }
@@ -36,7 +39,7 @@ internal sealed class AccessKeyCheck(ScriptChecks checks, CommandTable commands)
             return Fail9($"Error: key {keyId} doesn't exist");
         }
 
-        if (!SecretFormat.IsMatch(secret))
+        if (!SecretFormat().IsMatch(secret))
         {
             return Fail9("Error: invalid secret_access_key format");
         }

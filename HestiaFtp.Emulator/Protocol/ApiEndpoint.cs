@@ -68,7 +68,7 @@ internal sealed class ApiEndpoint
     private void CountCall(Dictionary<string, string?> fields)
     {
         var cmd = Php.Trim(Php.Get(fields, "cmd") ?? "");
-        if (cmd.Length > 0 && Php.CmdPattern.IsMatch(cmd))
+        if (cmd.Length > 0 && Php.CmdPattern().IsMatch(cmd))
         {
             _state.CallCounts[cmd] = _state.CallCounts.GetValueOrDefault(cmd) + 1;
         }

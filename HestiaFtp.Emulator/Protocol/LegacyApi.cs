@@ -37,7 +37,7 @@ internal sealed class LegacyApi(ScriptChecks checks, CommandRunner runner)
             return new(ApiError(2, "Command not provided", codeMode));
         }
 
-        if (!Php.CmdPattern.IsMatch(cmd))
+        if (!Php.CmdPattern().IsMatch(cmd))
         {
             return new(ApiError(2, $"{cmd} command invalid", codeMode));
         }

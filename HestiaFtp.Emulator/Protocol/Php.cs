@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 namespace HestiaFtp.Emulator.Protocol;
 
 /// <summary>The PHP semantics <c>/api/index.php</c> relies on: trim, isset, the argN fields, REMOTE_ADDR, json_decode truthiness.</summary>
-internal static class Php
+internal static partial class Php
 {
-    public static readonly Regex CmdPattern = new("^[a-zA-Z0-9_-]+$", RegexOptions.CultureInvariant);
+    [GeneratedRegex("^[a-zA-Z0-9_-]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex CmdPattern();
 
     public static string Trim(string s) => s.Trim(' ', '\t', '\n', '\r', '\0', '\x0B');
 

@@ -27,7 +27,7 @@ public static class EmulatorDemoSeed
             Ip = ip,
             Ssl = ssl ? "yes" : "no",
             Suspended = suspended ? "yes" : "no",
-            Folders = [.. Provisioning.DefaultFolders, .. extraFolders ?? []],
+            Folders = [.. WebDomainSkeleton.Folders, .. extraFolders ?? []],
             FtpAccounts = ftp,
             Fields = new Dictionary<string, string>
             {

@@ -1,17 +1,26 @@
 namespace HestiaFtp.Emulator.State;
 
-/// <summary>A tiny absolute-path filesystem with <c>readlink -f</c> semantics (symbolic links are listed, not followed).</summary>
+/// <summary>
+/// A tiny absolute-path filesystem with owners, groups, modes and symbolic links, and <c>readlink -f</c> as GNU
+/// coreutils resolves paths (every component but the last must exist; a component followed by <c>/</c> must be a folder).
+/// </summary>
 internal sealed class FakeFileSystem
 {
+    private const int MaxLinks = 40;
     private readonly Dictionary<string, FsNode> _nodes = new(StringComparer.Ordinal);
 
     public FakeFileSystem(DateTimeOffset now)
     {
-        foreach (var d in new[] { "/", "/home", "/tmp", "/etc", "/usr", "/usr/local", "/usr/local/hestia", "/usr/local/hestia/web", "/usr/local/hestia/web/api" })
+        foreach (var d in new[] { "/", "/home", "/etc", "/usr", "/usr/local", "/usr/local/hestia", "/usr/local/hestia/web", "/usr/local/hestia/web/api", "/var", "/var/log" })
         {
-            _nodes[d] = new FsNode { IsDir = true, Mode = "755", Owner = "root", Size = 4096, Modified = now };
+            _nodes[d] = Dir("755", "root", "root", now);
         }
+
+        _nodes["/tmp"] = Dir("1777", "root", "root", now);
     }
+
+    public static FsNode Dir(string mode, string owner, string? group, DateTimeOffset now) =>
+        new() { IsDir = true, Mode = mode, Owner = owner, Group = group, Size = 4096, Modified = now };
 
     public bool Exists(string path) => _nodes.ContainsKey(path);
 
@@ -19,17 +28,14 @@ internal sealed class FakeFileSystem
 
     public bool IsDir(string path) => _nodes.TryGetValue(path, out var n) && n.IsDir;
 
-    /// <summary>mkdir -p: missing folders get <paramref name="owner"/>, <paramref name="group"/> (null = the owner's) and <paramref name="mode"/>.</summary>
+    /// <summary>mkdir -p: missing folders get <paramref name="mode"/>, <paramref name="owner"/> and <paramref name="group"/> (default: the owner).</summary>
     public void MakeDirs(string path, string owner, string mode, DateTimeOffset now, string? group = null)
     {
         var current = "";
         foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             current += "/" + part;
-            if (!_nodes.ContainsKey(current))
-            {
-                _nodes[current] = new FsNode { IsDir = true, Mode = mode, Owner = owner, Group = group, Size = 4096, Modified = now };
-            }
+            _nodes.TryAdd(current, Dir(mode, owner, group, now));
         }
     }
 
@@ -38,22 +44,20 @@ internal sealed class FakeFileSystem
     public void AddFolder(string path, string owner, string mode, DateTimeOffset now, string? group = null)
     {
         MakeDirs(Parent(path), owner, "751", now);
-        _nodes[path] = new FsNode { IsDir = true, Mode = mode, Owner = owner, Group = group, Size = 4096, Modified = now };
+        _nodes[path] = Dir(mode, owner, group, now);
     }
 
     /// <summary>Creates (or replaces) a regular file; missing parents are created 751 for <paramref name="owner"/>.</summary>
     public void AddFile(string path, string owner, long size, DateTimeOffset now, string mode = "644", string? group = null)
     {
-        var parent = Parent(path);
-        MakeDirs(parent, owner, "751", now);
+        MakeDirs(Parent(path), owner, "751", now);
         _nodes[path] = new FsNode { IsDir = false, Mode = mode, Owner = owner, Group = group, Size = size, Modified = now };
     }
 
     /// <summary>Creates (or replaces) a symbolic link to <paramref name="target"/> (mode 777, size = the target's length).</summary>
     public void AddSymlink(string path, string target, string owner, DateTimeOffset now, string? group = null)
     {
-        var parent = Parent(path);
-        MakeDirs(parent, owner, "751", now);
+        MakeDirs(Parent(path), owner, "751", now);
         _nodes[path] = new FsNode
         {
             IsDir = false, Mode = "777", Owner = owner, Group = group, Size = System.Text.Encoding.UTF8.GetByteCount(target),
@@ -78,6 +82,19 @@ internal sealed class FakeFileSystem
             .OrderBy(x => x.Item1, StringComparer.Ordinal);
     }
 
+    /// <summary>Whether <paramref name="user"/> (whose primary group has the same name) may create entries in a folder.</summary>
+    public bool WritableBy(string user, string dir)
+    {
+        if (!_nodes.TryGetValue(dir, out var node) || !node.IsDir)
+        {
+            return false;
+        }
+
+        var bits = node.Mode[^3..];
+        var digit = node.Owner == user ? bits[0] : node.GroupName == user ? bits[1] : bits[2];
+        return ((digit - '0') & 3) == 3; // write and search
+    }
+
     public static string Parent(string path)
     {
         var i = path.LastIndexOf('/');
@@ -85,9 +102,9 @@ internal sealed class FakeFileSystem
     }
 
     /// <summary>
-    /// <c>readlink -f</c>: canonical absolute path; every component but the last must exist
-    /// (and be a directory when something follows it). Null when it cannot be resolved (readlink prints nothing).
-    /// A relative path is resolved against <paramref name="cwd"/>.
+    /// <c>readlink -f</c>: the canonical absolute path, symbolic links followed; every component but the last must exist
+    /// (a regular file may only come last, and not before a <c>/</c>). Null when it cannot be resolved (readlink prints
+    /// nothing). A relative path is resolved against <paramref name="cwd"/>.
     /// </summary>
     public string? ReadlinkF(string path, string cwd = "/usr/local/hestia/web/api")
     {
@@ -97,13 +114,15 @@ internal sealed class FakeFileSystem
         }
 
         var full = path.StartsWith('/') ? path : cwd + "/" + path;
-        var parts = full.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var pending = new List<string>(full.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        var trailingSlash = full.EndsWith('/') && pending.Count > 0;
         var stack = new List<string>();
-        for (var i = 0; i < parts.Length; i++)
+        var links = 0;
+        while (pending.Count > 0)
         {
-            var part = parts[i];
-            var last = i == parts.Length - 1;
-            var current = "/" + string.Join('/', stack);
+            var part = pending[0];
+            pending.RemoveAt(0);
+            var last = pending.Count == 0;
             if (part == ".")
             {
                 continue;
@@ -119,27 +138,43 @@ internal sealed class FakeFileSystem
                 continue;
             }
 
-            var candidate = (current == "/" ? "" : current) + "/" + part;
-            if (_nodes.TryGetValue(candidate, out var node))
+            var candidate = "/" + string.Join('/', stack.Append(part));
+            if (!_nodes.TryGetValue(candidate, out var node))
             {
-                if (!node.IsDir && !last)
+                if (!last)
                 {
                     return null;
                 }
 
                 stack.Add(part);
+                continue;
             }
-            else if (last)
+
+            if (node.IsLink)
             {
-                stack.Add(part);
+                if (++links > MaxLinks)
+                {
+                    return null;
+                }
+
+                var target = node.LinkTarget!;
+                if (target.StartsWith('/'))
+                {
+                    stack.Clear();
+                }
+
+                pending.InsertRange(0, target.Split('/', StringSplitOptions.RemoveEmptyEntries));
+                continue;
             }
-            else
+
+            if (!node.IsDir && (!last || trailingSlash))
             {
-                return null;
+                return null; // ENOTDIR
             }
+
+            stack.Add(part);
         }
 
         return "/" + string.Join('/', stack);
     }
 }
-

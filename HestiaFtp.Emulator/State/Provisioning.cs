@@ -19,26 +19,23 @@ internal sealed class Provisioning(ServerState state)
         }
 
         var now = state.Time.GetLocalNow();
-        var uid = 1000 + state.Users.Count;
+        var uid = state.Passwd.Select(p => p.Uid).Where(u => u >= 1000).DefaultIfEmpty(999).Max() + 1;
         var user = new PanelUser { Name = name };
-        var defaults = new (string, string)[]
-        {
-            ("NAME", name == state.RootUser ? "System Administrator" : name), ("PACKAGE", "default"), ("WEB_TEMPLATE", "default"),
-            ("BACKEND_TEMPLATE", "default"), ("PROXY_TEMPLATE", "default"), ("DNS_TEMPLATE", "default"),
-            ("WEB_DOMAINS", "unlimited"), ("WEB_ALIASES", "unlimited"), ("DNS_DOMAINS", "unlimited"), ("DNS_RECORDS", "unlimited"),
-            ("MAIL_DOMAINS", "unlimited"), ("MAIL_ACCOUNTS", "unlimited"), ("DATABASES", "unlimited"), ("CRON_JOBS", "unlimited"),
-            ("DISK_QUOTA", "unlimited"), ("CPU_QUOTA", "unlimited"), ("CPU_QUOTA_PERIOD", "unlimited"), ("MEMORY_LIMIT", "unlimited"),
-            ("SWAP_LIMIT", "unlimited"), ("BANDWIDTH", "unlimited"), ("NS", "ns1.example.test,ns2.example.test"), ("SHELL", "nologin"),
-            ("BACKUPS", "1"), ("CONTACT", $"{name}@example.test"), ("CRON_REPORTS", "yes"), ("RKEY", RandomRkey()), ("TWOFA", ""),
-            ("QRCODE", ""), ("ROLE", role), ("SUSPENDED", "no"), ("SUSPENDED_DNS", "0"), ("SUSPENDED_MAIL", "0"),
-            ("SUSPENDED_DB", "0"), ("SUSPENDED_CRON", "0"), ("IP_AVAIL", "1"), ("IP_OWNED", role == "admin" ? "1" : "0"),
+        var defaults = new List<(string, string)> { ("NAME", name == state.RootUser ? "System Administrator" : name), ("PACKAGE", HestiaPackages.DefaultName) };
+        defaults.AddRange(HestiaPackages.Find(HestiaPackages.DefaultName)!);
+        defaults.AddRange(
+        [
+            ("CONTACT", $"{name}@example.test"), ("CRON_REPORTS", "yes"), ("RKEY", RandomRkey()), ("TWOFA", ""),
+            ("QRCODE", ""), ("PHPCLI", ""), ("ROLE", role), ("SUSPENDED", "no"), ("SUSPENDED_USERS", "0"), ("SUSPENDED_WEB", "0"),
+            ("SUSPENDED_DNS", "0"), ("SUSPENDED_MAIL", "0"), ("SUSPENDED_DB", "0"), ("SUSPENDED_CRON", "0"),
+            ("IP_AVAIL", "1"), ("IP_OWNED", role == "admin" ? "1" : "0"), ("U_USERS", "0"),
             ("U_DISK", "0"), ("U_DISK_DIRS", "0"), ("U_DISK_WEB", "0"), ("U_DISK_MAIL", "0"), ("U_DISK_DB", "0"),
             ("U_BANDWIDTH", "0"), ("U_DNS_DOMAINS", "0"), ("U_DNS_RECORDS", "0"), ("U_MAIL_DOMAINS", "0"), ("U_MAIL_DKIM", "0"),
             ("U_MAIL_ACCOUNTS", "0"), ("U_DATABASES", "0"), ("U_CRON_JOBS", "0"), ("U_BACKUPS", "0"),
-            ("BACKUPS_INCREMENTAL", "no"), ("LANGUAGE", ""), ("THEME", ""), ("NOTIFICATIONS", "no"), ("PREF_UI_SORT", "name"),
-            ("LOGIN_DISABLED", "no"), ("LOGIN_USE_IPLIST", "no"), ("LOGIN_ALLOW_IPS", ""), ("PHPCLI", ""),
+            ("LANGUAGE", ""), ("THEME", ""), ("NOTIFICATIONS", "no"), ("PREF_UI_SORT", "name"),
+            ("LOGIN_DISABLED", "no"), ("LOGIN_USE_IPLIST", "no"), ("LOGIN_ALLOW_IPS", ""),
             ("TIME", now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)), ("DATE", now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        };
+        ]);
         foreach (var (k, v) in defaults)
         {
             user.Conf[k] = v;
@@ -55,9 +52,7 @@ internal sealed class Provisioning(ServerState state)
             Name = name, Uid = uid, Home = $"/home/{name}", Gecos = user.Get("CONTACT").Contains('@') ? user.Get("CONTACT") : name + "@localhost",
             Shell = "/usr/sbin/nologin", Password = password,
         });
-        state.Fs.MakeDirs($"/home/{name}/web", name, "751", now);
-        state.Fs.MakeDirs($"/home/{name}/tmp", name, "700", now);
-        state.Fs.MakeDirs($"/home/{name}/conf", name, "751", now);
+        UserHome.Create(state.Fs, name, now);
         return user;
     }
 
@@ -71,7 +66,7 @@ internal sealed class Provisioning(ServerState state)
             ("IP", ip), ("IP6", ""), ("CUSTOM_DOCROOT", ""), ("CUSTOM_PHPROOT", ""), ("FASTCGI_CACHE", ""), ("FASTCGI_DURATION", ""),
             ("ALIAS", alias), ("TPL", "default"), ("SSL", ssl ? "yes" : "no"), ("SSL_FORCE", ssl ? "yes" : "no"),
             ("SSL_HSTS", ssl ? "no" : ""), ("SSL_HOME", "same"), ("LETSENCRYPT", ssl ? "yes" : "no"), ("FTP_USER", ""),
-            ("FTP_MD5", ""), ("FTP_PATH", ""), ("BACKEND", "default"), ("PROXY", "default"), ("PROXY_EXT", ""),
+            ("FTP_MD5", ""), ("BACKEND", "default"), ("PROXY", "default"), ("PROXY_EXT", ""),
             ("STATS", ""), ("STATS_USER", ""), ("STATS_CRYPT", ""), ("AUTH_USER", ""), ("AUTH_HASH", ""),
             ("REDIRECT", ""), ("REDIRECT_CODE", ""), ("U_DISK", "0"), ("U_BANDWIDTH", "0"),
             ("SUSPENDED", suspended ? "yes" : "no"),
@@ -87,32 +82,36 @@ internal sealed class Provisioning(ServerState state)
             web.Set(k, v);
         }
 
-        user.Domains.Add(web);
-        var dir = ServerState.DomainDir(user.Name, domain);
-        state.Fs.MakeDirs($"/home/{user.Name}/web", user.Name, "751", now);
-        state.Fs.MakeDirs(dir, user.Name, "751", now);
-        foreach (var folder in folders ?? DefaultFolders)
-        {
-            state.Fs.MakeDirs(dir + "/" + folder.Trim('/'), user.Name, "751", now);
-        }
-
-        foreach (var file in files ?? DefaultFiles(domain))
-        {
-            state.Fs.AddFile(dir + "/" + file.Trim('/'), user.Name, FakeSize(file), now);
-        }
-
+        user.Domains.Add(web); // no FTP_PATH key until the first FTP account (bin/v-add-web-domain 241-245)
+        WebDomainSkeleton.Create(state.Fs, user.Name, domain, folders, files, now);
         return web;
     }
 
-    public static readonly string[] DefaultFolders = ["public_html", "private", "document_errors", "cgi-bin", "logs", "stats"];
+    /// <summary>v-delete-web-domain's effects on the file system: the domain folder and its log files.</summary>
+    public void RemoveDomainFiles(string user, string domain)
+    {
+        state.Fs.RemoveTree(ServerState.DomainDir(user, domain));
+        WebDomainSkeleton.RemoveLogs(state.Fs, domain);
+    }
 
-    public static IEnumerable<string> DefaultFiles(string domain) =>
-    [
-        "public_html/index.html", "public_html/robots.txt", "document_errors/403.html", "document_errors/404.html",
-        "document_errors/410.html", "document_errors/50x.html", $"logs/{domain}.log", $"logs/{domain}.error.log",
-    ];
+    /// <summary>v-delete-user's effects: its domains with their FTP accounts, the system account, the home folder.</summary>
+    public void RemovePanelUser(PanelUser user)
+    {
+        foreach (var web in user.Domains)
+        {
+            foreach (var ftp in ShellLists.Items(web.Get("FTP_USER")).Where(x => x.Length > 0).ToList())
+            {
+                RemoveFtpAccount(web, ftp);
+            }
 
-    private static long FakeSize(string file) => file.EndsWith(".log", StringComparison.Ordinal) ? 0 : 300 + (file.Length * 37 % 1500);
+            WebDomainSkeleton.RemoveLogs(state.Fs, web.Domain);
+        }
+
+        user.Domains.Clear();
+        state.Users.Remove(user);
+        state.Passwd.RemoveAll(p => p.Name == user.Name);
+        state.Fs.RemoveTree($"/home/{user.Name}"); // access keys stay: v-check-access-key then finds no such user
+    }
 
     public void AddFtpDirect(PanelUser user, WebDomainRecord web, string login, string path, string? password)
     {

@@ -25,7 +25,8 @@ public sealed class HestiaEmulatorCommandTests
         Assert.Equal("application/json; charset=utf-8", response.ContentType);
         using var doc = JsonDocument.Parse(response.Body);
         Assert.Equal(["admin", "alice"], doc.RootElement.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("2", doc.RootElement.GetProperty("alice").GetProperty("U_USERS").GetString());
+        Assert.Equal("2", doc.RootElement.GetProperty("admin").GetProperty("U_USERS").GetString());
+        Assert.Equal("0", doc.RootElement.GetProperty("alice").GetProperty("U_USERS").GetString()); // only the ROOT_USER's record counts
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class HestiaEmulatorCommandTests
         var response = host.Call("v-list-fs-directory", "alice", Dir + "/public_html");
 
         var lines = response.Body.Split('\n');
-        Assert.Equal("d|751|2026-11-28|15:30|alice|alice|4096|", lines[0]);
+        Assert.Equal("d|755|2026-11-28|15:30|alice|www-data|4096|", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("f|644|2026-11-28|15:30|alice|alice|", StringComparison.Ordinal) && l.EndsWith("|index.html", StringComparison.Ordinal));
         Assert.Equal("text/html; charset=UTF-8", response.ContentType);
     }

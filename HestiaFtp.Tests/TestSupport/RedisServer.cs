@@ -8,7 +8,7 @@ namespace HestiaFtp.Tests.TestSupport;
 /// <summary>
 /// A real redis-server for one test class: Debian's <c>/usr/bin/redis-server</c> (installed through the project's one apt
 /// gate, <c>.ci/apt-install redis-server</c>, when missing), on a free loopback port, with a password, no persistence and
-/// its working folder in a temporary directory; stopped and removed afterwards. <see cref="KillAsync"/> and
+/// its configuration and working folder in a temporary directory; stopped and removed afterwards. <see cref="KillAsync"/> and
 /// <see cref="StartAsync"/> simulate an outage on the same port. Outside CI a failed install skips the tests that need it
 /// (<see cref="Require"/>); with <c>CI=true</c> it fails them.
 /// </summary>
@@ -60,13 +60,14 @@ public sealed class RedisServer : IAsyncLifetime
     /// <summary>Starts (or restarts after <see cref="KillAsync"/>) the server on <see cref="Port"/> and waits until it accepts connections.</summary>
     public async Task StartAsync()
     {
+        // The password goes in a file only this test run reads, not on the command line where `ps` shows it.
+        var config = Path.Combine(_directory, "redis.conf");
+        await File.WriteAllTextAsync(config, string.Join('\n',
+            $"port {Port}", "bind 127.0.0.1", $"requirepass {Password}", "save \"\"", "appendonly no", $"dir {_directory}",
+            "daemonize no", "protected-mode yes", "loglevel warning") + "\n");
         var start = new ProcessStartInfo(ExecutablePath)
         {
-            ArgumentList =
-            {
-                "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--requirepass", Password,
-                "--save", "", "--appendonly", "no", "--dir", _directory, "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning",
-            },
+            ArgumentList = { config },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -100,7 +100,7 @@ public sealed class HestiaPoller : BackgroundService
             }
             else
             {
-                calls += await ForEachAsync(watched, user => _reader.ReadUserAsync(new AccountKey(server, user), cancellationToken), cancellationToken).ConfigureAwait(false);
+                calls += await ForEachAsync(server, watched, user => _reader.ReadUserAsync(new AccountKey(server, user), cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             var reads = watched.Order(StringComparer.Ordinal).ToList();
@@ -111,7 +111,7 @@ public sealed class HestiaPoller : BackgroundService
                 reads.AddRange(stalest);
             }
 
-            calls += await ForEachAsync(reads, user => _reader.ReadAsync(new AccountKey(server, user), cancellationToken), cancellationToken).ConfigureAwait(false);
+            calls += await ForEachAsync(server, reads, user => _reader.ReadAsync(new AccountKey(server, user), cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (HestiaException ex)
         {
@@ -154,13 +154,22 @@ public sealed class HestiaPoller : BackgroundService
         _health.MarkChecked(server, _time.GetUtcNow() + _options.ProbeInterval);
     }
 
-    /// <summary>Runs reads with at most <see cref="LiveOptions.ConcurrentReadsPerServer"/> at once; returns how many ran.</summary>
-    private async Task<int> ForEachAsync<T>(IEnumerable<string> users, Func<string, Task<T>> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs reads with at most <see cref="LiveOptions.ConcurrentReadsPerServer"/> at once, each only while this instance may
+    /// poll <paramref name="server"/>; returns how many ran.
+    /// </summary>
+    private async Task<int> ForEachAsync<T>(string server, IEnumerable<string> users, Func<string, Task<T>> read, CancellationToken cancellationToken)
     {
         var count = 0;
         await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = _options.ConcurrentReadsPerServer, CancellationToken = cancellationToken },
             async (user, _) =>
             {
+                if (!_lease.MayPoll(server))
+                {
+                    // The watcher lease fenced itself during a long tick: another instance may poll now.
+                    return;
+                }
+
                 await read(user).ConfigureAwait(false);
                 Interlocked.Increment(ref count);
             }).ConfigureAwait(false);

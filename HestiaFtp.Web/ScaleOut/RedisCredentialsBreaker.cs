@@ -19,6 +19,7 @@ public sealed class RedisCredentialsBreaker : IHestiaCredentialsBreaker
     private readonly ILogger<RedisCredentialsBreaker> _logger;
     private readonly RedisChannel _channel;
     private readonly TimeProvider _time;
+    private int _subscribed;
 
     public RedisCredentialsBreaker(RedisConnection redis, IOptions<HestiaOptions> hestia, TimeProvider time, ILogger<RedisCredentialsBreaker> logger)
     {
@@ -28,15 +29,6 @@ public sealed class RedisCredentialsBreaker : IHestiaCredentialsBreaker
         _servers = hestia.Value.Servers.Select(s => s.Name).ToList();
         _channel = redis.Channel("breaker");
         redis.Restored += Reload;
-        try
-        {
-            redis.Subscriber.Subscribe(_channel, (_, value) => Apply(value.ToString()));
-        }
-        catch (RedisException ex)
-        {
-            _logger.LogDebug(ex, "Subscribing to breaker announcements failed");
-        }
-
         Reload();
     }
 
@@ -76,6 +68,11 @@ public sealed class RedisCredentialsBreaker : IHestiaCredentialsBreaker
 
         try
         {
+            if (Interlocked.Exchange(ref _subscribed, 1) == 0)
+            {
+                _redis.Subscriber.Subscribe(_channel, (_, value) => Apply(value.ToString()));
+            }
+
             foreach (var server in _servers)
             {
                 if (_redis.Database.StringGet(_redis.Key("breaker:" + server)) is { IsNull: false } value)
@@ -86,7 +83,8 @@ public sealed class RedisCredentialsBreaker : IHestiaCredentialsBreaker
         }
         catch (RedisException ex)
         {
-            _logger.LogDebug(ex, "Reading shared breakers failed");
+            Interlocked.Exchange(ref _subscribed, 0);
+            _logger.LogDebug(ex, "Reading shared breakers failed; trying again when Redis is back");
         }
     }
 

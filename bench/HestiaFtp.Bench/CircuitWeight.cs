@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime;
 using HestiaFtp.Emulator;
+using HestiaFtp.Web.Data;
 using HestiaFtp.Web.Live;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting;
@@ -26,9 +27,9 @@ internal static class CircuitWeight
     private const int PageCount = 20;
     private const int Cycles = 2;
     private const int CardsPerPage = 48;
-    private const string BigUser = "bigco";
+    private const string BigUser = BigCustomer.User;
     private const string EmptyUser = "dave";
-    private const string BenchPassword = "Bench-Customer-2026";
+    private const string BenchPassword = BigCustomer.Password;
 
     public static async Task RunAsync(Report report)
     {
@@ -43,9 +44,10 @@ internal static class CircuitWeight
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
 
-        var customers = new (string User, string Password, int Accounts)[]
+        var customers = new (string User, string Password, int Accounts, bool Table)[]
         {
-            (EmptyUser, BenchPassword, 0), ("alice", "Alice-Demo-2026", 3), ("carol", "Carol-Demo-2026", 43), (BigUser, BenchPassword, 2000),
+            (EmptyUser, BenchPassword, 0, false), ("alice", "Alice-Demo-2026", 3, false), ("carol", "Carol-Demo-2026", 43, false),
+            (BigUser, BenchPassword, 2000, false), (BigUser, BenchPassword, 2000, true),
         };
         var rows = new List<Weight>();
         var lingering = new List<string>();
@@ -54,6 +56,11 @@ internal static class CircuitWeight
         {
             // One app per customer: circuits of pages left earlier (kept as disconnected for a while) never count.
             await using var app = await App.StartAsync();
+            if (customer.Table)
+            {
+                // The view the user chose last time, as the page reads it when it opens.
+                await app.Services.GetRequiredService<IUserPreferences>().SetAsync(EmbeddedServer, customer.User, UserPreferenceNames.AccountsView, "table", CancellationToken.None);
+            }
             var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1366, Height = 900 } });
             context.SetDefaultTimeout(60_000);
             var pages = await OpenBaselineAsync(context, app.Circuits, customer.User, customer.Password);
@@ -74,12 +81,12 @@ internal static class CircuitWeight
                 await Task.WhenAll(pages.Select(p => cards == 0
                     ? p.Locator("#empty-state").WaitForAsync()
                     // A locator wait, not a page function: the app's CSP forbids evaluating strings in the page.
-                    : p.Locator("#cards .ftp-card").Nth(cards - 1).WaitForAsync()));
+                    : p.Locator(customer.Table ? "#accounts-table tbody tr" : "#cards .ftp-card").Nth(cards - 1).WaitForAsync()));
                 await Task.Delay(TimeSpan.FromSeconds(1));
                 cycles.Add((before, await Heap.MeasureAsync()));
             }
 
-            rows.Add(new Weight(customer.User, customer.Accounts, cards, app.Circuits.Open, cycles));
+            rows.Add(new Weight(customer.Table ? $"{customer.User} (table view)" : customer.User, customer.Accounts, cards, app.Circuits.Open, cycles));
             if (customer.User == "carol")
             {
                 rendering = await MeasureRenderingAsync(app.Services.GetRequiredService<ILiveAccounts>(), app.Emulator.Control, pages);
@@ -88,7 +95,7 @@ internal static class CircuitWeight
             await Task.WhenAll(pages.Select(p => p.GotoAsync("about:blank")));
             await context.CloseAsync();
             await app.Circuits.WaitForAsync(0, TimeSpan.FromSeconds(10));
-            lingering.Add($"{customer.User} {app.Circuits.Open}");
+            lingering.Add($"{(customer.Table ? customer.User + " (table)" : customer.User)} {app.Circuits.Open}");
         }
 
         report.Line("## 3. Circuit weight");
@@ -102,7 +109,7 @@ internal static class CircuitWeight
             "KB per circuit = (heap on / − heap on /activity) / pages, from GC.GetTotalMemory and GCMemoryInfo.HeapSizeBytes:");
         report.Line();
         var empty = rows.First(r => r.Accounts == 0);
-        report.Table(["customer", "FTP accounts", "cards rendered", "circuits open", "first open: KB per circuit (GetTotalMemory)", "(HeapSizeBytes)",
+        report.Table(["customer", "FTP accounts", "cards (rows) rendered", "circuits open", "first open: KB per circuit (GetTotalMemory)", "(HeapSizeBytes)",
                 "reopened: KB per circuit (GetTotalMemory)", "first open: KB per card over the empty page", "target (first open)"],
             rows.Select(w => (IReadOnlyList<string>)
             [
@@ -192,16 +199,7 @@ internal static class CircuitWeight
     {
         control.AddUser(EmptyUser, BenchPassword);
         control.AddWebDomain(EmptyUser, "dave-empty.example");
-        control.AddUser(BigUser, BenchPassword);
-        for (var d = 0; d < 10; d++)
-        {
-            var domain = $"site{d}.bigco.example";
-            control.AddWebDomain(BigUser, domain);
-            for (var a = 0; a < 200; a++)
-            {
-                control.AddFtpAccountDirect(BigUser, domain, $"{BigUser}_d{d}a{a:000}", a % 3 == 0 ? "" : "/public_html", "Big-Ftp-2026");
-            }
-        }
+        BigCustomer.Seed(control);
     }
 
     private static async Task<List<IPage>> OpenBaselineAsync(IBrowserContext context, CircuitCounter counter, string user, string password)

@@ -6,7 +6,7 @@ namespace HestiaFtp.Bench;
 /// HestiaFtp benchmarks (issue 7, "Measured, and kept measured"): each table runs the real parts over the HestiaCP
 /// emulator on loopback HTTP with the latency model of <see cref="LatencyModel"/>, and prints markdown to standard output
 /// (everything else, such as the app's own console output, goes to standard error).
-/// <c>dotnet run --project bench/HestiaFtp.Bench -c Release [-- --table calls,freshness,weight,fanout,poller,scaleout]</c>.
+/// <c>dotnet run --project bench/HestiaFtp.Bench -c Release [-- --table calls,freshness,weight,fanout,poller,table]</c>.
 /// </summary>
 internal static class BenchProgram
 {
@@ -20,7 +20,8 @@ internal static class BenchProgram
         ("freshness", "Freshness and outages", Freshness.RunAsync),
         ("fanout", "In-process fan-out", FanOut.RunAsync),
         ("poller", "Poller cost per tick", PollerCost.RunAsync),
-        ("scaleout", "Scale-out on Redis", ScaleOut.RunAsync),
+        ("table", "Agency table at 2,000 accounts", AgencyTable.RunAsync),
+        ("redis", "Scale-out on Redis", RedisFanOut.RunAsync),
     ];
 
     public static async Task<int> Main(string[] args)

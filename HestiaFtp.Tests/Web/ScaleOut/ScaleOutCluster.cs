@@ -53,10 +53,11 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
 
     public static async Task<ScaleOutCluster> StartAsync(RedisServer redis)
     {
+        redis.Require();
         var emulator = HestiaEmulator.CreateDemo();
         var server = await EmulatorServer.StartAsync(emulator, 0);
         var (keyId, secret) = emulator.Control.CreateAccessKey(EmulatorDemoSeed.AdminUser);
-        return new ScaleOutCluster(emulator, server, redis.Require(), keyId, secret);
+        return new ScaleOutCluster(emulator, server, redis, keyId, secret);
     }
 
     /// <summary>A new instance; <paramref name="configure"/> may override configuration keys, <paramref name="services"/> registrations.</summary>

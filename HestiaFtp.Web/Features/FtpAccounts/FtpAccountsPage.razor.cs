@@ -46,8 +46,8 @@ public sealed partial class FtpAccountsPage
     private int _page = 1;
     private IReadOnlyList<AccountKey> _accounts = [];
     private AccountSnapshot? _itemsOf;
-    private List<Item> _items = [];
-    private List<Item>? _filtered;
+    private IReadOnlyList<FtpAccountItem> _items = [];
+    private IReadOnlyList<FtpAccountItem>? _filtered;
     private string? _error;
 
     // Another customer's account: nothing to retry, reading again cannot help.
@@ -60,9 +60,6 @@ public sealed partial class FtpAccountsPage
     private bool _preferencesRead;
     private bool _filteredReachable = true;
 
-    /// <param name="Text">Login, domain, IP and folder (relative and absolute), one per line, for the filter.</param>
-    private sealed record Item(FtpAccount Account, WebDomain Domain, string Text);
-
     private AccountKey? _key => _watch.Key;
     private AccountSnapshot? _snapshot => _watch.Snapshot;
     private ServerStatus? _status => _watch.Status;
@@ -72,23 +69,22 @@ public sealed partial class FtpAccountsPage
 
     private int AccountCount => Items.Count;
 
-    /// <summary>The snapshot's accounts, rebuilt only when a new snapshot arrived.</summary>
-    private List<Item> Items
+    /// <summary>The snapshot's accounts (shared with every page showing the same snapshot), taken when a new one arrived.</summary>
+    private IReadOnlyList<FtpAccountItem> Items
     {
         get
         {
             if (!ReferenceEquals(_itemsOf, _snapshot))
             {
                 _itemsOf = _snapshot;
-                _items = _snapshot?.Domains.SelectMany(d => d.FtpAccounts.Select(a => new Item(a, d,
-                    $"{a.Login}\n{d.Name}\n{d.Ip}\n{(a.Folder.Length == 0 ? "/" : a.Folder)}\n{a.AbsoluteFolder(d.Owner)}"))).ToList() ?? [];
+                _items = _snapshot is { } snapshot ? FtpAccountItems.Of(snapshot) : [];
                 _filtered = null;
             }
             return _items;
         }
     }
     private int SuspendedDomainCount => _snapshot?.Domains.Count(d => d.Suspended) ?? 0;
-    private List<Item> Filtered
+    private IReadOnlyList<FtpAccountItem> Filtered
     {
         get
         {
@@ -105,7 +101,7 @@ public sealed partial class FtpAccountsPage
     }
     private int PageCount => (Filtered.Count + _pageSize - 1) / _pageSize;
     private int CurrentPage => Math.Clamp(_page, 1, Math.Max(1, PageCount));
-    private IEnumerable<Item> PageItems => Filtered.Skip((CurrentPage - 1) * _pageSize).Take(_pageSize);
+    private IEnumerable<FtpAccountItem> PageItems => Filtered.Skip((CurrentPage - 1) * _pageSize).Take(_pageSize);
 
     /// <summary>"49–51 of 51": the rows on this page of the filtered list, and the whole account's count when filtered.</summary>
     private string RangeLabel
@@ -135,10 +131,10 @@ public sealed partial class FtpAccountsPage
         (_cardModels ??= new(L)).Build(PageItems.Select(i => (i.Account, i.Domain)), snapshot, _status, _user, _highlighted);
 
     private Task EditCardAsync(string login) =>
-        Items.Find(i => i.Account.Login == login) is { } item ? OpenEditAsync(item) : Task.CompletedTask;
+        Items.FirstOrDefault(i => i.Account.Login == login) is { } item ? OpenEditAsync(item) : Task.CompletedTask;
 
     private Task DeleteCardAsync(string login) =>
-        Items.Find(i => i.Account.Login == login) is { } item ? OpenDeleteAsync(item) : Task.CompletedTask;
+        Items.FirstOrDefault(i => i.Account.Login == login) is { } item ? OpenDeleteAsync(item) : Task.CompletedTask;
 
     // Updates arrive on the feed's thread (and the highlight timer's): apply them and render on the circuit's dispatcher.
     protected override void OnInitialized() =>
@@ -215,7 +211,7 @@ public sealed partial class FtpAccountsPage
 
     private Task RefreshAsync() => _watch.RefreshAsync(StateHasChanged);
 
-    private List<Item> Filter(List<Item> items)
+    private IReadOnlyList<FtpAccountItem> Filter(IReadOnlyList<FtpAccountItem> items)
     {
         var text = _filter?.Trim();
         if (string.IsNullOrEmpty(text) || _snapshot is not { } snapshot)
@@ -230,14 +226,14 @@ public sealed partial class FtpAccountsPage
             || (statusMatches.Count > 0 && statusMatches.Contains(FtpAccountCardModels.StatusOf(snapshot, _status, i.Domain)))).ToList();
     }
 
-    private List<Item> Sort(List<Item> items)
+    private IReadOnlyList<FtpAccountItem> Sort(IReadOnlyList<FtpAccountItem> items)
     {
         if (_sort is not { } column || _snapshot is not { } snapshot)
         {
             return items;
         }
         var status = _status;
-        IEnumerable<Item> sorted = column switch
+        IEnumerable<FtpAccountItem> sorted = column switch
         {
             SortColumn.Domain => Order(items, i => i.Domain.Name).ThenBy(i => i.Account.Login, StringComparer.Ordinal),
             SortColumn.Folder => Order(items, i => i.Account.Folder).ThenBy(i => i.Account.Login, StringComparer.Ordinal),
@@ -250,7 +246,7 @@ public sealed partial class FtpAccountsPage
         return sorted.ToList();
     }
 
-    private IOrderedEnumerable<Item> Order(List<Item> items, Func<Item, string> key) =>
+    private IOrderedEnumerable<FtpAccountItem> Order(IReadOnlyList<FtpAccountItem> items, Func<FtpAccountItem, string> key) =>
         _descending ? items.OrderByDescending(key, StringComparer.Ordinal) : items.OrderBy(key, StringComparer.Ordinal);
 
     private void SortBy(SortColumn column)
@@ -363,7 +359,7 @@ public sealed partial class FtpAccountsPage
         await dialog.Result;
     }
 
-    private async Task OpenEditAsync(Item item)
+    private async Task OpenEditAsync(FtpAccountItem item)
     {
         if (_key is null)
         {
@@ -384,7 +380,7 @@ public sealed partial class FtpAccountsPage
         }
     }
 
-    private async Task OpenDeleteAsync(Item item)
+    private async Task OpenDeleteAsync(FtpAccountItem item)
     {
         if (_key is null)
         {

@@ -288,4 +288,22 @@ public sealed class FtpAccountCardTests : DashboardTestContext
 
         Assert.Equal(1, cut.RenderCount);
     }
+
+    [Fact]
+    public void Render_PanelValuesWithMarkup_AreShownAsTextNotMarkup()
+    {
+        // The card's body is one markup text built from the model: every value HestiaCP returned must be encoded.
+        var cut = RenderCard(Active with
+        {
+            Domain = "<b id=\"injected\">x</b>.example",
+            Folder = "/a\"><img id=\"injected-img\">",
+            AbsoluteFolder = "/home/alice/web/<i>x</i>",
+            SiteUrl = "https://example.com/\" onclick=\"alert(1)",
+        });
+
+        Assert.Empty(cut.FindAll("#injected, #injected-img, i, [onclick]"));
+        Assert.Equal("<b id=\"injected\">x</b>.example", cut.Find("strong").TextContent);
+        Assert.Equal("/a\"><img id=\"injected-img\">", cut.Find(".folder-text").TextContent);
+        Assert.Equal("https://example.com/\" onclick=\"alert(1)", cut.Find(".site-link").GetAttribute("href"));
+    }
 }

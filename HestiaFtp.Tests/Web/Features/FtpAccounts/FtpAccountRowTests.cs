@@ -89,4 +89,16 @@ public sealed class FtpAccountRowTests : DashboardTestContext
         Assert.Equal(2, cut.RenderCount);
         Assert.Equal("198.51.100.7", cut.Find(".ip-cell").TextContent.Trim());
     }
+
+    [Fact]
+    public void Render_PanelValuesWithMarkup_AreShownAsTextNotMarkup()
+    {
+        // The row's cells are one markup text built from the model: every value HestiaCP returned must be encoded.
+        var cut = RenderRow(Active with { Login = "x<b id=\"injected\">y</b>", Ip = "<img id=\"injected-img\">", AbsoluteFolder = "/\" onclick=\"alert(1)" });
+
+        Assert.Empty(cut.FindAll("#injected, #injected-img, [onclick]"));
+        Assert.Equal("x<b id=\"injected\">y</b>", cut.Find(".login-cell").TextContent.Trim());
+        Assert.Equal("<img id=\"injected-img\">", cut.Find(".ip-cell").TextContent.Trim());
+        Assert.Equal("/\" onclick=\"alert(1)", cut.Find(".folder-cell").GetAttribute("title"));
+    }
 }

@@ -45,6 +45,8 @@ emulator_out="$repo/HestiaFtp.Emulator/bin/Release/net10.0"
 
 run=$(mktemp -d /tmp/hestiaftp-cluster.XXXXXX)
 chmod 755 "$run"   # the postgres and nginx users must reach their own folders inside
+# The services run in sessions of their own (setsid): Ctrl+C reaches this script only, which stops them in order below,
+# and a service that ends while the script waits is one that failed.
 pids=()
 cleanup() {
   trap - INT TERM EXIT
@@ -71,7 +73,7 @@ save ""
 daemonize no
 loglevel warning
 EOF
-redis-server "$run/redis/redis.conf" >"$run/redis/redis.log" 2>&1 &
+setsid redis-server "$run/redis/redis.conf" >"$run/redis/redis.log" 2>&1 &
 pids+=($!)
 wait_port "$port_redis" 10 redis-server
 
@@ -94,7 +96,7 @@ say "HestiaCP emulator on 127.0.0.1:$port_emulator (demo panel)"
 key_id=$(secret 20 'A-Z0-9')
 key_secret=$(secret 40)
 HESTIA_EMULATOR_ADMIN_PASSWORD=$(secret 24) HESTIA_EMULATOR_ACCESS_KEY="$key_id:$key_secret" \
-  dotnet "$emulator_out/HestiaFtp.Emulator.dll" --urls "http://127.0.0.1:$port_emulator" --demo >"$run/emulator.log" 2>&1 &
+  setsid dotnet "$emulator_out/HestiaFtp.Emulator.dll" --urls "http://127.0.0.1:$port_emulator" --demo >"$run/emulator.log" 2>&1 &
 pids+=($!)
 wait_port "$port_emulator" 60 "the emulator"
 
@@ -118,7 +120,7 @@ start_dashboard() { # name port
   DataProtection__CertificatePassword="$certificate_password" \
   Dashboard__TrustedProxies__0=127.0.0.1 \
   Dashboard__SupportUsers__0=support \
-  dotnet "$web_out/HestiaFtp.Web.dll" --urls "http://127.0.0.1:$2" --contentRoot "$web_out" >"$run/dashboard-$1.log" 2>&1 &
+  setsid dotnet "$web_out/HestiaFtp.Web.dll" --urls "http://127.0.0.1:$2" --contentRoot "$web_out" >"$run/dashboard-$1.log" 2>&1 &
   pids+=($!)
 }
 say "Dashboard instances A on 127.0.0.1:$port_a and B on 127.0.0.1:$port_b"
@@ -149,7 +151,7 @@ http {
 }
 EOF
 [ "$(id -u)" = 0 ] && chown -R www-data "$run/nginx"
-nginx -p "$run/nginx" -c "$run/nginx/nginx.conf" >"$run/nginx/nginx.log" 2>&1 &
+setsid nginx -p "$run/nginx" -c "$run/nginx/nginx.conf" >"$run/nginx/nginx.log" 2>&1 &
 pids+=($!)
 wait_port "$port_nginx" 10 nginx
 
@@ -162,7 +164,6 @@ Press Ctrl+C to stop everything.
 EOF
 status=0
 wait -n "${pids[@]}" || status=$?
-# Ctrl+C reaches every process of the terminal's group: their exit (128 + signal) is the stop, not a failure.
-[ "$status" -gt 128 ] && exit 0
+[ "$status" -gt 128 ] && exit 0   # interrupted by Ctrl+C: the trap stops everything
 say "A process ended on its own (status $status); the last lines of its logs:"
 tail -n 20 "$run"/*.log "$run"/nginx/error.log 2>/dev/null || true

@@ -51,6 +51,9 @@ public sealed class HestiaEmulator
         }
     }
 
+    /// <summary>Requests per access key and overlapping mutations (several dashboard instances on one panel).</summary>
+    public CallRecord Calls { get; } = new();
+
     /// <summary>Clears <see cref="CallCounts"/>.</summary>
     public void ResetCallCounts()
     {
@@ -115,8 +118,11 @@ public sealed class HestiaEmulator
     /// answer then waits, outside the lock and on the emulator's <see cref="TimeProvider"/>, for the latency model
     /// (<see cref="EmulatorControl.SetLatency"/>) plus any delay fault. Hang faults wait until <paramref name="ct"/> is cancelled.
     /// </summary>
-    public Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken ct = default) =>
-        AnswerAsync(HandleCore(request, countCall: true), ct);
+    public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken ct = default)
+    {
+        using var recorded = Calls.Enter(request);
+        return await AnswerAsync(HandleCore(request, countCall: true), ct).ConfigureAwait(false);
+    }
 
     /// <summary>Counts a request in <see cref="CallCounts"/> without running it: the server holds it (<see cref="EmulatorOutage.NeverAnswer"/>).</summary>
     internal void CountReceived(EmulatorRequest request)
@@ -129,8 +135,11 @@ public sealed class HestiaEmulator
     }
 
     /// <summary><see cref="HandleAsync"/> for a request <see cref="CountReceived"/> already counted.</summary>
-    internal Task<EmulatorResponse> HandleCountedAsync(EmulatorRequest request, CancellationToken ct) =>
-        AnswerAsync(HandleCore(request, countCall: false), ct);
+    internal async Task<EmulatorResponse> HandleCountedAsync(EmulatorRequest request, CancellationToken ct)
+    {
+        using var recorded = Calls.Enter(request);
+        return await AnswerAsync(HandleCore(request, countCall: false), ct).ConfigureAwait(false);
+    }
 
     private async Task<EmulatorResponse> AnswerAsync(Handled handled, CancellationToken ct)
     {

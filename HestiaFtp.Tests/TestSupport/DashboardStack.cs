@@ -167,10 +167,7 @@ public sealed class DashboardStack : IAsyncDisposable
         services.AddFtpExpiries(configuration);
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName));
         // The sign-in defence and sessions as the app registers them, on the test clock, with throw-away keys.
-        services.AddSingleton(sp => new SqliteSignInStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddSingleton<ISignInAttemptStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
-        services.AddSingleton<IDeviceStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
-        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
+        services.AddSignInStores(configuration);
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SignInThrottle>(sp, (TimeProvider)clock));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DeviceCookies>(sp, (TimeProvider)clock));

@@ -7,11 +7,17 @@ public static class AuditServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IAuditLog"/> in the dashboard database (<see cref="DataServiceCollectionExtensions.AddDashboardDatabase"/>:
-    /// SQLite at <c>Audit:Path</c>, default <c>{contentRoot}/App_Data/audit.db</c>, migrated at host start).
+    /// PostgreSQL at <c>Audit:ConnectionString</c>, otherwise SQLite at <c>Audit:Path</c>, default
+    /// <c>{contentRoot}/App_Data/audit.db</c>; migrated at host start).
     /// </summary>
     public static IServiceCollection AddAuditLog(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddDashboardDatabase(configuration, contentRoot);
+        if (DataServiceCollectionExtensions.Options(configuration).UsesPostgreSql)
+        {
+            services.TryAddSingleton<IAuditLog>(sp => new PostgreSqlAuditLog(sp.GetRequiredService<PostgreSqlDatabase>()));
+            return services;
+        }
         services.TryAddSingleton(sp => new SqliteAuditLog(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
         return services;

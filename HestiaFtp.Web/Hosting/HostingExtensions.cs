@@ -40,10 +40,7 @@ public static class HostingExtensions
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, DashboardAuthenticationStateProvider>();
-        services.AddSingleton(sp => new SqliteSignInStore(sp.GetRequiredService<Data.SqliteDatabase>()));
-        services.AddSingleton<ISignInAttemptStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
-        services.AddSingleton<IDeviceStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
-        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqliteSignInStore>());
+        services.AddSignInStores(configuration);
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<DeviceCookies>();
         services.AddSingleton<DashboardSessions>();

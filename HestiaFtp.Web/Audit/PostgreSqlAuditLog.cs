@@ -16,8 +16,8 @@ public sealed class PostgreSqlAuditLog(PostgreSqlDatabase database) : IAuditLog
         await using var connection = await database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO audit_entries (at_utc, actor, server, account, domain, login, action, detail, outcome)
-            VALUES (@At, @Actor, @Server, @Account, @Domain, @Login, @Action, @Detail, @Outcome)
+            INSERT INTO audit_entries (at_utc, actor, server, account, domain, login, action, detail, outcome, actor_kind)
+            VALUES (@At, @Actor, @Server, @Account, @Domain, @Login, @Action, @Detail, @Outcome, @ActorKind)
             RETURNING id;
             """,
             new
@@ -31,6 +31,7 @@ public sealed class PostgreSqlAuditLog(PostgreSqlDatabase database) : IAuditLog
                 entry.Action,
                 entry.Detail,
                 entry.Outcome,
+                entry.ActorKind,
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
@@ -48,9 +49,9 @@ public sealed class PostgreSqlAuditLog(PostgreSqlDatabase database) : IAuditLog
     {
         await using var connection = await database.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(long Id, string AtUtc, string Actor, string Server, string Account, string? Domain,
-            string? Login, string Action, string Detail, string Outcome)>(new CommandDefinition(
+            string? Login, string Action, string Detail, string Outcome, string ActorKind)>(new CommandDefinition(
             """
-            SELECT id, at_utc, actor, server, account, domain, login, action, detail, outcome
+            SELECT id, at_utc, actor, server, account, domain, login, action, detail, outcome, actor_kind
             FROM audit_entries
             WHERE (@Server::text IS NULL OR server = @Server) AND (@Account::text IS NULL OR account = @Account)
             ORDER BY id DESC
@@ -61,6 +62,6 @@ public sealed class PostgreSqlAuditLog(PostgreSqlDatabase database) : IAuditLog
         return rows.Select(r => new AuditEntry(
             r.Id,
             new DateTimeOffset(DateTime.Parse(r.AtUtc, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)),
-            r.Actor, r.Server, r.Account, r.Domain, r.Login, r.Action, r.Detail, r.Outcome)).ToList();
+            r.Actor, r.Server, r.Account, r.Domain, r.Login, r.Action, r.Detail, r.Outcome, r.ActorKind)).ToList();
     }
 }

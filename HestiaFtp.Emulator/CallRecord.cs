@@ -15,6 +15,8 @@ public sealed class CallRecord
 
     private readonly object _sync = new();
     private readonly Dictionary<string, int> _byAccessKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _inFlightByCommand = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _peakByCommand = new(StringComparer.Ordinal);
     private int _inFlight;
 
     /// <summary>Mutating requests seen.</summary>
@@ -35,11 +37,24 @@ public sealed class CallRecord
         }
     }
 
+    /// <summary>
+    /// The most requests of <paramref name="command"/> that were in flight at once (arrival to answer, latency model
+    /// included): how many reads of one kind a client had open together.
+    /// </summary>
+    public int MostInFlight(string command)
+    {
+        lock (_sync)
+        {
+            return _peakByCommand.GetValueOrDefault(command);
+        }
+    }
+
     public void Reset()
     {
         lock (_sync)
         {
             _byAccessKey.Clear();
+            _peakByCommand.Clear();
             Mutations = 0;
             OverlappingMutations = 0;
         }
@@ -58,21 +73,22 @@ public sealed class CallRecord
             {
                 _byAccessKey[key] = _byAccessKey.GetValueOrDefault(key) + 1;
             }
-            if (!mutation)
+            var inFlight = _inFlightByCommand[cmd] = _inFlightByCommand.GetValueOrDefault(cmd) + 1;
+            _peakByCommand[cmd] = Math.Max(_peakByCommand.GetValueOrDefault(cmd), inFlight);
+            if (mutation)
             {
-                return Nothing.Instance;
+                Mutations++;
+                if (_inFlight > 0)
+                {
+                    OverlappingMutations++;
+                }
+                _inFlight++;
             }
-            Mutations++;
-            if (_inFlight > 0)
-            {
-                OverlappingMutations++;
-            }
-            _inFlight++;
         }
-        return new Leave(this);
+        return new Leave(this, cmd, mutation);
     }
 
-    private sealed class Leave(CallRecord record) : IDisposable
+    private sealed class Leave(CallRecord record, string command, bool mutation) : IDisposable
     {
         private int _left;
 
@@ -82,18 +98,13 @@ public sealed class CallRecord
             {
                 lock (record._sync)
                 {
-                    record._inFlight--;
+                    record._inFlightByCommand[command]--;
+                    if (mutation)
+                    {
+                        record._inFlight--;
+                    }
                 }
             }
-        }
-    }
-
-    private sealed class Nothing : IDisposable
-    {
-        public static readonly Nothing Instance = new();
-
-        public void Dispose()
-        {
         }
     }
 }

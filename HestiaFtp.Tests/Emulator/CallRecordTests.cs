@@ -41,4 +41,23 @@ public sealed class CallRecordTests
         Assert.Equal((2, 0), (host.Emulator.Calls.Mutations, host.Emulator.Calls.OverlappingMutations));
         Assert.Equal(new Dictionary<string, int> { [host.KeyId] = 3 }, host.Emulator.Calls.CallsByAccessKey);
     }
+
+    [Fact]
+    public async Task MostInFlight_ThreeReadsTogetherThenOne_IsThreeForThatCommandOnly()
+    {
+        var host = Host();
+        EmulatorRequest List() => EmulatorTestHost.KeyForm(host.KeyId, host.Secret, "v-list-web-domains", "alice", "json");
+
+        var together = Enumerable.Range(0, 3).Select(_ => host.Emulator.HandleAsync(List(), Ct)).ToList();
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await Task.WhenAll(together);
+        var alone = host.Emulator.HandleAsync(List(), Ct);
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await alone;
+
+        Assert.Equal(3, host.Emulator.Calls.MostInFlight("v-list-web-domains"));
+        Assert.Equal(0, host.Emulator.Calls.MostInFlight("v-list-users"));
+        host.Emulator.Calls.Reset();
+        Assert.Equal(0, host.Emulator.Calls.MostInFlight("v-list-web-domains"));
+    }
 }

@@ -100,7 +100,7 @@ public sealed class DashboardStack : IAsyncDisposable
 
     public IHestiaClientProvider Clients => Services.GetRequiredService<IHestiaClientProvider>();
 
-    public SqliteAuditLog Audit => Services.GetRequiredService<SqliteAuditLog>();
+    public SqlAuditLog Audit => Services.GetRequiredService<SqlAuditLog>();
 
     /// <summary>The live snapshot store the boundary and the pages read from.</summary>
     public IAccountStore Store => Services.GetRequiredService<IAccountStore>();

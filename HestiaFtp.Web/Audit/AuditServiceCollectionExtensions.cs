@@ -13,13 +13,8 @@ public static class AuditServiceCollectionExtensions
     public static IServiceCollection AddAuditLog(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddDashboardDatabase(configuration, contentRoot);
-        if (DataServiceCollectionExtensions.Options(configuration).UsesPostgreSql)
-        {
-            services.TryAddSingleton<IAuditLog>(sp => new PostgreSqlAuditLog(sp.GetRequiredService<PostgreSqlDatabase>()));
-            return services;
-        }
-        services.TryAddSingleton(sp => new SqliteAuditLog(sp.GetRequiredService<SqliteDatabase>()));
-        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
+        services.TryAddSingleton(sp => new SqlAuditLog(sp.GetRequiredService<IDashboardDatabase>()));
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqlAuditLog>());
         return services;
     }
 }

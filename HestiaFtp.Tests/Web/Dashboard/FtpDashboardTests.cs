@@ -461,7 +461,7 @@ public class FtpDashboardTests
     [MemberData(nameof(AllChanges))]
     public async Task Change_AuditCannotRecordTheIntent_RefusedAuditUnavailableAndNothingSent(Change change)
     {
-        await using var stack = await AsAliceAsync(s => s.Replace(ServiceDescriptor.Singleton<IAuditLog>(sp => new FailingAuditLog(sp.GetRequiredService<SqliteAuditLog>(), failRecord: true))));
+        await using var stack = await AsAliceAsync(s => s.Replace(ServiceDescriptor.Singleton<IAuditLog>(sp => new FailingAuditLog(sp.GetRequiredService<SqlAuditLog>(), failRecord: true))));
         var before = stack.Snapshot();
 
         var ex = await Assert.ThrowsAsync<DashboardAccessException>(() => ActAsync(stack.Dashboard, change));
@@ -476,7 +476,7 @@ public class FtpDashboardTests
     [Fact]
     public async Task ChangePasswordAsync_AuditCannotRecordTheOutcome_ResultStandsAndRowStaysPending()
     {
-        await using var stack = await AsAliceAsync(s => s.Replace(ServiceDescriptor.Singleton<IAuditLog>(sp => new FailingAuditLog(sp.GetRequiredService<SqliteAuditLog>(), failRecord: false))));
+        await using var stack = await AsAliceAsync(s => s.Replace(ServiceDescriptor.Singleton<IAuditLog>(sp => new FailingAuditLog(sp.GetRequiredService<SqlAuditLog>(), failRecord: false))));
 
         var result = await stack.Dashboard.ChangePasswordAsync(new ChangeFtpPasswordRequest(User, AliceDomain, "alice_shop", NewPassword), Ct);
 
@@ -824,7 +824,7 @@ public class FtpDashboardTests
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     /// <summary>The SQLite activity log, with recording the intent (or completing an entry) failing like a full or locked disk.</summary>
-    private sealed class FailingAuditLog(SqliteAuditLog inner, bool failRecord) : IAuditLog
+    private sealed class FailingAuditLog(SqlAuditLog inner, bool failRecord) : IAuditLog
     {
         public Task<long> RecordAsync(AuditEntry entry, CancellationToken cancellationToken) =>
             failRecord ? throw new IOException("disk full") : inner.RecordAsync(entry, cancellationToken);

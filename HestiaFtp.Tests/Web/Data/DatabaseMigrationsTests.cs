@@ -11,7 +11,7 @@ namespace HestiaFtp.Tests.Web.Data;
 
 public sealed partial class DatabaseMigrationsTests : IDisposable
 {
-    /// <summary>The schema HestiaFtp created before versioned migrations (SqliteAuditLog's CREATE ... IF NOT EXISTS), verbatim.</summary>
+    /// <summary>The schema HestiaFtp created before versioned migrations (SqlAuditLog's CREATE ... IF NOT EXISTS), verbatim.</summary>
     private const string PreviousAuditSchema = """
         CREATE TABLE IF NOT EXISTS audit_entries (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -55,7 +55,7 @@ public sealed partial class DatabaseMigrationsTests : IDisposable
                 """);
         }
 
-        var log = new SqliteAuditLog(DatabasePath);
+        var log = SqlAuditLog.OnSqlite(DatabasePath);
         var entries = await log.QueryAsync(new AuditQuery(), Ct);
         var id = await log.RecordAsync(entries[0] with { Id = 0, Action = AuditActions.DeleteFtpAccount }, Ct);
 
@@ -71,7 +71,7 @@ public sealed partial class DatabaseMigrationsTests : IDisposable
     {
         await new SqliteDatabase(DatabasePath).MigrateAsync(Ct);
         await new SqliteDatabase(DatabasePath).MigrateAsync(Ct);
-        await new SqliteAuditLog(DatabasePath).QueryAsync(new AuditQuery(), Ct);
+        await SqlAuditLog.OnSqlite(DatabasePath).QueryAsync(new AuditQuery(), Ct);
 
         Assert.Equal(["Migrations/Sqlite/0001_audit_entries.sql", "Migrations/Sqlite/0002_sign_in_security.sql", "Migrations/Sqlite/0003_user_preferences.sql", "Migrations/Sqlite/0004_ftp_expiries.sql"], await JournalAsync());
     }

@@ -21,7 +21,7 @@ public sealed class PostgreSqlDatabaseTests(PostgreSqlFixture postgres) : IClass
         await Task.WhenAll(Task.Run(() => a.MigrateAsync(Ct), Ct), Task.Run(() => b.MigrateAsync(Ct), Ct));
 
         Assert.Equal(DatabaseMigrations.ScriptNames(DatabaseProvider.PostgreSql), await JournalAsync(connectionString));
-        Assert.Equal(["audit_entries", "devices", "schema_versions", "sessions", "sign_in_attempts", "user_preferences"], await TablesAsync(connectionString));
+        Assert.Equal(["audit_entries", "devices", "ftp_expiries", "schema_versions", "sessions", "sign_in_attempts", "user_preferences"], await TablesAsync(connectionString));
     }
 
     [Fact]

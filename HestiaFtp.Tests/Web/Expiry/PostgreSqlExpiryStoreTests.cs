@@ -62,7 +62,7 @@ public sealed class PostgreSqlExpiryStoreTests(PostgreSqlFixture postgres) : ICl
     public async Task AuditLog_AnAutomaticDeletion_KeepsItsActorKindOnPostgreSql()
     {
         await using var database = new PostgreSqlDatabase(await postgres.Server.CreateDatabaseAsync(), NullLogger<PostgreSqlDatabase>.Instance);
-        var log = new PostgreSqlAuditLog(database);
+        var log = new SqlAuditLog(database);
         await log.RecordAsync(new AuditEntry(0, Now, "alice", "web1", "alice", "alice-shop.com", "alice_media", AuditActions.DeleteFtpAccount,
             "expired", AuditOutcomes.Succeeded, AuditActorKinds.Dashboard), Ct);
         await log.RecordAsync(new AuditEntry(0, Now, "alice", "web1", "alice", "alice-shop.com", "alice_shop", AuditActions.DeleteFtpAccount,

@@ -78,7 +78,7 @@ public sealed class ActivityPageTests : DashboardTestContext
         var path = Path.Combine(Path.GetTempPath(), $"hestiaftp-activity-{Guid.NewGuid():N}.db");
         try
         {
-            var real = new SqliteAuditLog(path);
+            var real = SqlAuditLog.OnSqlite(path);
             foreach (var entry in _log.Entries)
             {
                 await real.RecordAsync(entry, CancellationToken.None);

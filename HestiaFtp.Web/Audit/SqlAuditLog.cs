@@ -5,29 +5,26 @@ using HestiaFtp.Web.Data;
 namespace HestiaFtp.Web.Audit;
 
 /// <summary>
-/// <see cref="IAuditLog"/> in the dashboard's SQLite database (<see cref="SqliteDatabase"/>: its schema comes from the
-/// versioned migrations). Times are stored as UTC ISO-8601 text so they sort and read back exactly.
+/// <see cref="IAuditLog"/> in the dashboard database, SQLite or PostgreSQL (<see cref="IDashboardDatabase"/>; the schema
+/// comes from the versioned migrations): one set of statements both engines run, so the two keep the same log. Times are
+/// stored as UTC ISO-8601 text so they sort and read back exactly. With the database unreachable
+/// <see cref="RecordAsync"/> throws, and the boundary refuses the change.
 /// </summary>
-public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
+public sealed class SqlAuditLog(IDashboardDatabase database) : IAuditLog
 {
-    /// <summary>A log over its own database at <paramref name="path"/> (tests, tools); the app shares one database.</summary>
-    public SqliteAuditLog(string path)
-        : this(new SqliteDatabase(path))
-    {
-    }
-
-    public string FilePath => database.FilePath;
+    /// <summary>A log over its own SQLite database at <paramref name="path"/> (tests, tools); the app shares one database.</summary>
+    public static SqlAuditLog OnSqlite(string path) => new(new SqliteDatabase(path));
 
     public Task InitializeAsync(CancellationToken cancellationToken) => database.MigrateAsync(cancellationToken);
 
     public async Task<long> RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO audit_entries (at_utc, actor, server, account, domain, login, action, detail, outcome, actor_kind)
-            VALUES (@At, @Actor, @Server, @Account, @Domain, @Login, @Action, @Detail, @Outcome, @ActorKind);
-            SELECT last_insert_rowid();
+            VALUES (@At, @Actor, @Server, @Account, @Domain, @Login, @Action, @Detail, @Outcome, @ActorKind)
+            RETURNING id;
             """,
             new
             {
@@ -47,7 +44,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
 
     public async Task CompleteAsync(long id, string outcome, string? login, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE audit_entries SET outcome = @Outcome, login = COALESCE(@Login, login) WHERE id = @Id;",
             new { Id = id, Outcome = outcome, Login = login },
@@ -56,13 +53,14 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
 
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // CAST: PostgreSQL cannot tell the type of a parameter that is only compared with NULL.
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             """
             SELECT id AS Id, at_utc AS AtUtc, actor AS Actor, server AS Server, account AS Account, domain AS Domain,
                    login AS Login, action AS Action, detail AS Detail, outcome AS Outcome, actor_kind AS ActorKind
             FROM audit_entries
-            WHERE (@Server IS NULL OR server = @Server) AND (@Account IS NULL OR account = @Account)
+            WHERE (CAST(@Server AS TEXT) IS NULL OR server = @Server) AND (CAST(@Account AS TEXT) IS NULL OR account = @Account)
             ORDER BY id DESC
             LIMIT @Take;
             """,

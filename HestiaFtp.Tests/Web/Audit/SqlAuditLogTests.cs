@@ -1,11 +1,12 @@
 using HestiaFtp.Web.Audit;
+using HestiaFtp.Web.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace HestiaFtp.Tests.Web.Audit;
 
-public sealed class SqliteAuditLogTests : IDisposable
+public sealed class SqlAuditLogTests : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 11, 28, 13, 14, 15, 678, TimeSpan.FromHours(1));
     private readonly string _root = Path.Combine(Path.GetTempPath(), "hestiaftp-audit-" + Guid.NewGuid().ToString("N"));
@@ -18,7 +19,7 @@ public sealed class SqliteAuditLogTests : IDisposable
     [Fact]
     public async Task RecordAsync_ThenQuery_ReturnsEveryFieldAsRecorded()
     {
-        var log = new SqliteAuditLog(Path.Combine(_root, "audit.db"));
+        var log = SqlAuditLog.OnSqlite(Path.Combine(_root, "audit.db"));
 
         var id = await log.RecordAsync(Entry(), Ct);
         var entry = Assert.Single(await log.QueryAsync(new AuditQuery(), Ct));
@@ -30,7 +31,7 @@ public sealed class SqliteAuditLogTests : IDisposable
     [Fact]
     public async Task QueryAsync_CustomerFilter_SeesOnlyOwnAccountOnOwnServer()
     {
-        var log = new SqliteAuditLog(Path.Combine(_root, "audit.db"));
+        var log = SqlAuditLog.OnSqlite(Path.Combine(_root, "audit.db"));
         await log.RecordAsync(Entry(account: "alice"), Ct);
         await log.RecordAsync(Entry(account: "bob"), Ct);
         await log.RecordAsync(Entry(server: "web2", account: "alice"), Ct);
@@ -46,7 +47,7 @@ public sealed class SqliteAuditLogTests : IDisposable
     [Fact]
     public async Task QueryAsync_Take_ReturnsNewestFirst()
     {
-        var log = new SqliteAuditLog(Path.Combine(_root, "audit.db"));
+        var log = SqlAuditLog.OnSqlite(Path.Combine(_root, "audit.db"));
         foreach (var action in new[] { AuditActions.AddFtpAccount, AuditActions.ChangeFtpPath, AuditActions.DeleteFtpAccount })
         {
             await log.RecordAsync(Entry(action: action), Ct);
@@ -61,9 +62,9 @@ public sealed class SqliteAuditLogTests : IDisposable
     public async Task RecordAsync_NewInstanceOnSameFile_EntriesSurvive()
     {
         var path = Path.Combine(_root, "audit.db");
-        await new SqliteAuditLog(path).RecordAsync(Entry(), Ct);
+        await SqlAuditLog.OnSqlite(path).RecordAsync(Entry(), Ct);
 
-        var entries = await new SqliteAuditLog(path).QueryAsync(new AuditQuery(), Ct);
+        var entries = await SqlAuditLog.OnSqlite(path).QueryAsync(new AuditQuery(), Ct);
 
         Assert.Single(entries);
     }
@@ -78,11 +79,12 @@ public sealed class SqliteAuditLogTests : IDisposable
         Assert.False(File.Exists(expected));
 
         await host.StartAsync(Ct);
-        var log = host.Services.GetRequiredService<IAuditLog>();
+        Assert.IsType<SqlAuditLog>(host.Services.GetRequiredService<IAuditLog>());
+        var database = host.Services.GetRequiredService<SqliteDatabase>();
         await host.StopAsync(Ct);
 
         Assert.True(File.Exists(expected));
-        Assert.Equal(expected, Assert.IsType<SqliteAuditLog>(log).FilePath);
+        Assert.Equal(expected, database.FilePath);
     }
 
     [Fact]
@@ -91,9 +93,9 @@ public sealed class SqliteAuditLogTests : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Audit:Path"] = "data/log.db" }).Build();
         var services = new ServiceCollection().AddAuditLog(configuration, _root).BuildServiceProvider();
 
-        var log = Assert.IsType<SqliteAuditLog>(services.GetRequiredService<IAuditLog>());
+        Assert.IsType<SqlAuditLog>(services.GetRequiredService<IAuditLog>());
 
-        Assert.Equal(Path.Combine(_root, "data", "log.db"), log.FilePath);
+        Assert.Equal(Path.Combine(_root, "data", "log.db"), services.GetRequiredService<SqliteDatabase>().FilePath);
     }
 
     public void Dispose()

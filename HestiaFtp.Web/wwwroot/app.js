@@ -1,10 +1,16 @@
 // Small browser helpers called through IJSRuntime ("hestiaFtp.copy", "hestiaFtp.download", "hestiaFtp.guardUnload",
 // "hestiaFtp.focusHeading", "hestiaFtp.timeZone").
 window.hestiaFtp = {
-  // After a dialog whose opener is gone (a deleted card): focus goes to the page's heading, not to the body. After the
-  // dialog's own focus handling has run, hence the timeout.
+  // After a dialog whose opener is gone (a deleted card): focus goes to the page's heading, not to the body. Only once
+  // the dialog has left the page and its own focus handling has run (it returns focus to the opener, or the body when
+  // the opener is gone), so it waits for the dialog's removal, frame by frame, for at most about two seconds.
   focusHeading: function () {
-    setTimeout(() => { const h1 = document.querySelector("main h1"); if (h1) { h1.focus(); } }, 0);
+    let frames = 0;
+    const attempt = () => {
+      if (document.querySelector(".mud-dialog-container") && frames++ < 120) { requestAnimationFrame(attempt); return; }
+      setTimeout(() => { const h1 = document.querySelector("main h1"); if (h1) { h1.focus(); } }, 0);
+    };
+    attempt();
   },
   timeZone: function () {
     try { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; }

@@ -102,6 +102,17 @@ public sealed class ExpiryBrowserTests : IAsyncLifetime
         await page.Locator("#bulk-password-done").ClickAsync();
         await Expect(page.Locator("#bulk-password-confirm")).ToBeVisibleAsync();
         await AccessibilityBrowserTests.AssertAccessibleAsync(page, $"{culture}-bulk-password-results");
+
+        // Escape asks too, as in the credentials dialog (one CloseGuard): the dialog stays until "close anyway".
+        await page.Locator("#bulk-password-keep-open").ClickAsync();
+        await Expect(page.Locator("#bulk-password-confirm")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".bulk-password[data-guarded='true']")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator("#bulk-password-confirm")).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(1);
+        await AccessibilityBrowserTests.AssertAccessibleAsync(page, $"{culture}-bulk-password-escape");
+        await page.Locator("#bulk-password-close-anyway").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
     }
 
     private static async Task CancelAsync(IPage page, string culture)

@@ -27,6 +27,15 @@ public sealed record DomainFtpCardModel
     /// <summary>Briefly set after a live change of this account.</summary>
     public bool Highlight { get; init; }
 
+    /// <summary>"Ends 04.12.2026 17:00" in the reader's zone, or null when the account has no end (as on the accounts page).</summary>
+    public string? EndText { get; init; }
+
+    /// <summary>"in 5 h 12 min", or after the end "ended, removal pending — the login still works"; to the minute.</summary>
+    public string? Countdown { get; init; }
+
+    /// <summary>Ends within 24 hours, or ended with the removal pending: highlighted.</summary>
+    public bool EndingSoon { get; init; }
+
     public bool IsDomainRoot => Folder.Length == 0;
 
     /// <summary>The folder as the cards show it first: relative to the domain folder, "/" for its root.</summary>

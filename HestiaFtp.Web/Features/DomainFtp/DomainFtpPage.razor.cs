@@ -101,7 +101,9 @@ public sealed partial class DomainFtpPage
     private string? DeleteDisabledReason => _status is { Reachable: false } ? L["Live.Paused"].Value : null;
 
     // Updates arrive on the feed's thread (and the highlight timer's): apply them and render on the circuit's dispatcher.
-    protected override void OnInitialized() =>
+    protected override void OnInitialized()
+    {
+        InitEnds();
         _watch = new AccountWatch(Dashboard, L, Time, update => InvokeAsync(async () =>
         {
             // On the circuit's dispatcher: the live feed calls from a thread-pool thread.
@@ -109,9 +111,10 @@ public sealed partial class DomainFtpPage
             StateHasChanged();
         }), change => change.Domain is null || string.Equals(change.Domain, Domain, StringComparison.OrdinalIgnoreCase),
             () => ReaderTimeZone.Current);
+    }
 
     private IReadOnlyList<DomainFtpCardModel> Cards(WebDomain web) =>
-        _cardModels.Build(web, _user?.IsSupport != false, ChangeDisabledReason, DeleteDisabledReason, _highlighted);
+        _cardModels.Build(web, _user?.IsSupport != false, ChangeDisabledReason, DeleteDisabledReason, _highlighted, ShownEnds);
 
     private Task EditCardAsync(string login) =>
         _web?.FtpAccounts.FirstOrDefault(a => a.Login == login) is { } account ? OpenEditAsync(account) : Task.CompletedTask;
@@ -137,6 +140,7 @@ public sealed partial class DomainFtpPage
                 _loadedDomain = Domain;
                 await _watch.OpenAsync(key);
             }
+            await _ends.OpenAsync(key);
         }
         catch (DashboardAccessException ex) when (ex.Why == DashboardAccessException.Reason.OtherAccount)
         {
@@ -227,7 +231,11 @@ public sealed partial class DomainFtpPage
         }
     }
 
-    public ValueTask DisposeAsync() => _watch.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _watch.DisposeAsync();
+        await _ends.DisposeAsync();
+    }
 
     /// <summary>The account's end, read when its dialog opens; none when it cannot be read (the dialog can still set one).</summary>
     private async Task<FtpExpiry?> EndOfAsync(string login)

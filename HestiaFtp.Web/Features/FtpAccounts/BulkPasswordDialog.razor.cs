@@ -3,7 +3,6 @@ using System.Text;
 using HestiaFtp.Core.FtpAccounts;
 using HestiaFtp.Web.Live;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -21,18 +20,35 @@ public sealed partial class BulkPasswordDialog
     private IReadOnlyList<BulkTarget> _round = [];
     private bool _started;
     private bool _running;
-    private bool _kept;
-    private bool _confirming;
-    private bool _closing;
-    private string? _pendingLocation;
-    private IDisposable? _navigationGuard;
-    private bool _unloadGuarded;
+
+    // Closing before the new passwords were copied or downloaded asks first, as in the credentials dialog.
+    private CloseGuard _guard = default!;
 
     /// <summary>Accounts whose new password was not saved (refused, unknown, not tried): offered to rotate again.</summary>
     private List<BulkTarget> NotSaved => _results.Where(r => r.State != BulkItemState.Done).Select(r => r.Target).ToList();
 
-    protected override async Task OnInitializedAsync() =>
+    protected override async Task OnInitializedAsync()
+    {
+        _guard = new CloseGuard(JS, Navigation, work => InvokeAsync(async () =>
+        {
+            await work();
+            StateHasChanged();
+        }), CloseAsync, hasSecrets: () => _issued.Count > 0, busy: () => _running);
+        _guard.Start();
         await MudDialog.SetOptionsAsync(MudDialog.Options with { CloseOnEscapeKey = false, CloseButton = false, BackdropClick = false });
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            await _guard.WatchEscapeAsync();
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>What app.js's Escape listener calls (through the guard); the same for a test.</summary>
+    public Task EscapePressed() => _guard.EscapePressed();
 
     private Task StartAsync() => RotateAsync(Targets);
 
@@ -44,7 +60,6 @@ public sealed partial class BulkPasswordDialog
         _running = true;
         _round = targets;
         _results.Clear();
-        _navigationGuard ??= Navigation.RegisterLocationChangingHandler(OnLocationChanging);
         try
         {
             await BulkRun.RunAsync(targets, ChangeAsync, r =>
@@ -58,11 +73,7 @@ public sealed partial class BulkPasswordDialog
         {
             _running = false;
         }
-        if (_issued.Count > 0 && !_kept && !_unloadGuarded)
-        {
-            await JS.InvokeVoidAsync("hestiaFtp.guardUnload", true, string.Join(", ", _issued.Select(i => i.Target.Login)));
-            _unloadGuarded = true;
-        }
+        await _guard.GuardUnloadAsync(string.Join(", ", _issued.Select(i => i.Target.Login)));
     }
 
     private async Task<IFtpResult> ChangeAsync(BulkTarget target)
@@ -73,7 +84,7 @@ public sealed partial class BulkPasswordDialog
         {
             _issued.RemoveAll(i => i.Target == target);
             _issued.Add((target, password));
-            _kept = false;
+            _guard.Unkept();
         }
         return result;
     }
@@ -85,7 +96,7 @@ public sealed partial class BulkPasswordDialog
     {
         if (await Components.Shared.Clipboard.CopyAsync(JS, Snackbar, L, AllText()))
         {
-            await KeptAsync();
+            await _guard.KeptAsync();
         }
     }
 
@@ -98,91 +109,30 @@ public sealed partial class BulkPasswordDialog
             csv.Append(CultureInfo.InvariantCulture, $"{Csv(links.HostFor(target.Domain))},21,{Csv(target.Login)},{Csv(password)},{Csv(target.Domain)}\n");
         }
         await JS.InvokeVoidAsync("hestiaFtp.download", $"ftp-passwords-{AccountKey.User}.csv", "text/csv", csv.ToString());
-        await KeptAsync();
+        await _guard.KeptAsync();
     }
 
     private static string Csv(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) < 0 && !value.StartsWith('=') ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private ValueTask OnLocationChanging(LocationChangingContext context)
+    // Before the rotation started, closing is cancelling.
+    private Task CloseAsync()
     {
-        if ((_running || (_issued.Count > 0 && !_kept)) && !_closing)
-        {
-            context.PreventNavigation();
-            _pendingLocation = context.TargetLocation;
-            _confirming = !_running;
-            StateHasChanged();
-        }
-        return ValueTask.CompletedTask;
-    }
-
-    private async Task RequestCloseAsync()
-    {
-        if (_running)
-        {
-            return;
-        }
-        if (_kept || _issued.Count == 0)
-        {
-            await CloseAsync();
-            return;
-        }
-        _pendingLocation = null;
-        _confirming = true;
-    }
-
-    private void KeepOpen()
-    {
-        _confirming = false;
-        _pendingLocation = null;
-    }
-
-    private async Task CloseAnywayAsync()
-    {
-        var target = _pendingLocation;
-        await CloseAsync();
-        if (target is not null)
-        {
-            Navigation.NavigateTo(target);
-        }
-    }
-
-    private async Task CloseAsync()
-    {
-        _closing = true;
-        await ReleaseGuardsAsync();
         _issued.Clear();
-        MudDialog.Close(DialogResult.Ok(true));
-    }
-
-    private async Task KeptAsync()
-    {
-        _kept = true;
-        _confirming = false;
-        await ReleaseGuardsAsync();
-    }
-
-    private async Task ReleaseGuardsAsync()
-    {
-        _navigationGuard?.Dispose();
-        _navigationGuard = null;
-        if (_unloadGuarded)
+        if (_started)
         {
-            _unloadGuarded = false;
-            try
-            {
-                await JS.InvokeVoidAsync("hestiaFtp.guardUnload", false);
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone, and with it the page the guard was on.
-            }
+            MudDialog.Close(DialogResult.Ok(true));
         }
+        else
+        {
+            MudDialog.Cancel();
+        }
+        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await ReleaseGuardsAsync();
+        await _guard.DisposeAsync();
         _issued.Clear();
     }
 }

@@ -61,16 +61,19 @@ public static class FtpAccountCardMarkup
             .Append("<span class=\"folder-lines\"><span class=\"sr-only\">").Append(Html.Encode(l["Card.Folder"])).Append(":</span> ")
             .Append("<span class=\"mono folder-text\">").Append(Html.Encode(model.FolderText)).Append("</span> ")
             .Append("<span class=\"mono folder-absolute\">").Append(Html.Encode(model.AbsoluteFolder)).Append("</span></span></div>")
-            .Append(EndRow(model))
+            .Append(EndRow(model.EndText, model.Countdown))
             .Append("<div class=\"meta-row\">").Append(IconSprite.Use("icon-advanced"))
             .Append("<a href=\"").Append(Html.Encode(model.AdvancedUrl)).Append("\" class=\"advanced-link\">").Append(Html.Encode(l["Card.Advanced"])).Append("</a></div>")
             .Append("</div>");
         return new(html.ToString());
     }
 
-    /// <summary>The end of access and its countdown, when the account has an end (issue 12).</summary>
-    private static string EndRow(FtpAccountCardModel model) => model.EndText is null ? ""
-        : $"<div class=\"meta-row end-row\">{IconSprite.Use("icon-end")}<span><span class=\"end-text\">{Html.Encode(model.EndText)}</span> · <span class=\"countdown\">{Html.Encode(model.Countdown ?? "")}</span></span></div>";
+    /// <summary>
+    /// The end of access and its countdown, when the account has an end (issue 12); the domain page's cards show the same
+    /// row (they need <see cref="IconSprite.Definitions"/> on the page too).
+    /// </summary>
+    public static string EndRow(string? endText, string? countdown) => endText is null ? ""
+        : $"<div class=\"meta-row end-row\">{IconSprite.Use("icon-end")}<span><span class=\"end-text\">{Html.Encode(endText)}</span> · <span class=\"countdown\">{Html.Encode(countdown ?? "")}</span></span></div>";
 
     /// <summary>Why Edit or Delete cannot be used now (each with the id the button's aria-describedby names), or the Edit hint.</summary>
     public static MarkupString Reasons(IStringLocalizer<Strings> l, FtpAccountCardModel model, Func<string, string> reasonId)

@@ -55,16 +55,11 @@ public sealed class FtpAccountCardModels(IStringLocalizer<Strings> localizer)
             DeleteDisabledReason = deleteReason,
             Highlight = highlighted.Contains(item.Account.Login),
             Selected = selected?.Contains(item.Account.Login) == true,
-        }, ends?.Of(item.Domain.Name, item.Account.Login), ends)));
+        }, ends?.Show(item.Domain.Name, item.Account.Login, localizer))));
     }
 
-    private FtpAccountCardModel WithEnd(FtpAccountCardModel model, FtpExpiry? end, CardEnds? ends) =>
-        end is null || ends is null ? model : model with
-        {
-            EndText = EndTexts.End(end, ends.Zone, localizer),
-            Countdown = EndTexts.Countdown(end, ends.Now, localizer),
-            EndingSoon = EndTexts.IsSoon(end, ends.Now),
-        };
+    private FtpAccountCardModel WithEnd(FtpAccountCardModel model, CardEnd? end) =>
+        end is not { } shown ? model : model with { EndText = shown.Text, Countdown = shown.Countdown, EndingSoon = shown.Soon };
 
     /// <summary>What a card of <paramref name="domain"/> says; also what the page sorts and filters by.</summary>
     public static FtpAccountCardStatus StatusOf(AccountSnapshot snapshot, ServerStatus? status, WebDomain domain) =>
@@ -89,4 +84,12 @@ public sealed class FtpAccountCardModels(IStringLocalizer<Strings> localizer)
 }
 
 /// <summary>What the cards need to show ends: the ends by domain and login, the page's now (minute-stepped), the reader's zone.</summary>
-public sealed record CardEnds(Func<string, string, FtpExpiry?> Of, DateTimeOffset Now, ReaderZone Zone);
+public sealed record CardEnds(Func<string, string, FtpExpiry?> Of, DateTimeOffset Now, ReaderZone Zone)
+{
+    /// <summary>What a card (accounts page or domain page) says about the account's end, or null when it has none.</summary>
+    public CardEnd? Show(string domain, string login, IStringLocalizer<Strings> localizer) => Of(domain, login) is not { } end ? null
+        : new CardEnd(EndTexts.End(end, Zone, localizer), EndTexts.Countdown(end, Now, localizer), EndTexts.IsSoon(end, Now));
+}
+
+/// <summary>An end as the cards show it: "Ends 04.12.2026 17:00", "in 5 h 12 min" (or removal pending), highlighted when soon.</summary>
+public readonly record struct CardEnd(string Text, string Countdown, bool Soon);

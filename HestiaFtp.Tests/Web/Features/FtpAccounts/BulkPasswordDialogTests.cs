@@ -98,6 +98,55 @@ public sealed class BulkPasswordDialogTests : DashboardTestContext, IAsyncLifeti
     }
 
     [Fact]
+    public async Task Escape_BeforeCopying_AsksFirst_AfterCopyAll_Closes()
+    {
+        JSInterop.Setup<bool>("hestiaFtp.copy", _ => true).SetResult(true);
+        await OpenAsync(Targets(2));
+        _dialogs.Find("#bulk-password-submit").Click();
+        WaitUntilRotated();
+        // app.js calls EscapePressed for an Escape anywhere on the page (the credentials dialog's CloseGuard).
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "hestiaFtp.watchEscape");
+
+        await _dialogs.InvokeAsync(() => _dialogs.FindComponent<BulkPasswordDialog>().Instance.EscapePressed());
+
+        Assert.Single(_dialogs.FindAll("#bulk-password-confirm"));
+        Assert.Single(_dialogs.FindAll(".mud-dialog"));
+        _dialogs.Find("#bulk-password-keep-open").Click();
+        _dialogs.Find("#bulk-password-copy-all").Click();
+        await _dialogs.InvokeAsync(() => _dialogs.FindComponent<BulkPasswordDialog>().Instance.EscapePressed());
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll(".mud-dialog")));
+        Assert.Equal([true, false], JSInterop.Invocations.Where(i => i.Identifier == "hestiaFtp.guardUnload").Select(i => (bool)i.Arguments[0]!));
+    }
+
+    [Fact]
+    public async Task Escape_BeforeStarting_CancelsWithoutAsking()
+    {
+        await OpenAsync(Targets(2));
+
+        await _dialogs.InvokeAsync(() => _dialogs.FindComponent<BulkPasswordDialog>().Instance.EscapePressed());
+
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll(".mud-dialog")));
+        Assert.Equal(0, _stack.CallsOf(HestiaCommands.ChangeWebDomainFtpPassword));
+    }
+
+    [Fact]
+    public async Task Navigation_BeforeCopying_IsHeldAndAsks_CloseAnywayCarriesItOut()
+    {
+        await OpenAsync(Targets(2));
+        _dialogs.Find("#bulk-password-submit").Click();
+        WaitUntilRotated();
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        await _dialogs.InvokeAsync(() => navigation.NavigateTo("/activity"));
+
+        _dialogs.WaitForElement("#bulk-password-confirm");
+        Assert.DoesNotContain("/activity", navigation.Uri, StringComparison.Ordinal);
+        _dialogs.Find("#bulk-password-close-anyway").Click();
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll(".mud-dialog")));
+        Assert.EndsWith("/activity", navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rotate_OneRefused_ListedToRotateAgain_AndItsPasswordNotShown()
     {
         var targets = Targets(3);
